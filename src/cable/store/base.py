@@ -1,0 +1,32 @@
+"""The store protocol: what every backend offers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from ..records import Rejection, Result
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOutcome:
+    article_id: str
+    status: Literal["stored", "unchanged", "replaced"]
+
+
+class Store(Protocol):
+    def write(self, result: Result, *, replace: bool = False) -> WriteOutcome:
+        """Store one article's records in one transaction; idempotent by article id."""
+
+    def reject(self, rejection: Rejection) -> None:
+        """Record a rejected input and its reason."""
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]: ...
+
+    def actors(self, **filters: Any) -> list[dict[str, Any]]: ...
+
+    def quotes(self, **filters: Any) -> list[dict[str, Any]]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def close(self) -> None: ...

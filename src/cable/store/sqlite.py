@@ -1,0 +1,286 @@
+"""SQLite store: one file, WAL journal, every article written in one transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from datetime import datetime, timezone
+from typing import Any
+
+from ..errors import StoreError
+from ..records import Rejection, Result
+from .base import WriteOutcome
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, input TEXT, title TEXT, author TEXT, outlet TEXT, column_name TEXT,
+    published TEXT, url TEXT, language TEXT, text TEXT NOT NULL, record TEXT NOT NULL, ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS actors (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
+    name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT, code TEXT, titles TEXT, mentions INTEGER,
+    PRIMARY KEY (article_id, id)
+);
+CREATE TABLE IF NOT EXISTS events (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
+    plover TEXT, mode TEXT, cameo TEXT, quad_class INTEGER, goldstein REAL, status TEXT,
+    location TEXT, location_country TEXT, date_text TEXT, date_start TEXT, date_end TEXT,
+    trigger TEXT, sentence TEXT, confidence REAL, record TEXT NOT NULL,
+    PRIMARY KEY (article_id, id)
+);
+CREATE TABLE IF NOT EXISTS event_actors (
+    article_id TEXT NOT NULL, event_id TEXT NOT NULL, actor_id TEXT NOT NULL, role TEXT NOT NULL,
+    FOREIGN KEY (article_id) REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
+    text TEXT, kind TEXT, speaker TEXT, speaker_name TEXT, speaker_title TEXT, confidence REAL,
+    record TEXT NOT NULL, PRIMARY KEY (article_id, id)
+);
+CREATE TABLE IF NOT EXISTS stances (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
+    holder TEXT, issue TEXT, polarity TEXT, record TEXT NOT NULL, PRIMARY KEY (article_id, id)
+);
+CREATE TABLE IF NOT EXISTS forecasts (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
+    holder TEXT, holder_name TEXT, probability REAL, record TEXT NOT NULL, PRIMARY KEY (article_id, id)
+);
+CREATE TABLE IF NOT EXISTS rejections (
+    input TEXT PRIMARY KEY, stage TEXT, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (article_id, actor_id);
+CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (article_id, event_id);
+CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
+CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
+"""
+
+
+class SQLiteStore:
+    def __init__(self, path: str):
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.executescript(DDL)
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"cannot open the SQLite store {path!r} ({e}); check the path, or give a new file") from None
+
+    # -- writing -------------------------------------------------------------
+
+    def write(self, result: Result, *, replace: bool = False) -> WriteOutcome:
+        """Store one article and everything found in it, all or nothing."""
+        article = result.article
+        record = result.to_json()
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            exists = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
+            if exists and not replace:
+                self.db.execute("ROLLBACK")
+                return WriteOutcome(article.id, "unchanged")
+            if exists:
+                self._delete(article.id)
+            self._insert(result, record)
+            self.db.execute("DELETE FROM rejections WHERE input = ?", (result.input,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        return WriteOutcome(article.id, "replaced" if exists else "stored")
+
+    def _delete(self, article_id: str) -> None:
+        for table in ("event_actors", "events", "actors", "quotes", "stances", "forecasts", "articles"):
+            column = "id" if table == "articles" else "article_id"
+            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (article_id,))
+
+    def _insert(self, result: Result, record: dict[str, Any]) -> None:
+        a = result.article
+        aid = a.id
+        self.db.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (aid, result.input, a.title, a.author, a.outlet, a.column, a.published, a.url, a.language, a.text,
+             _dumps(record), _now()),
+        )
+        self.db.executemany(
+            "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
+            [(aid, x.id, x.name, x.kind, x.country, x.sector, x.code,
+              _dumps([dataclasses.asdict(t) for t in x.titles]), len(x.mentions)) for x in result.actors],
+        )
+        for e, ej in zip(result.events, record["events"]):
+            loc, date = e.location, e.date
+            self.db.execute(
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (aid, e.id, e.plover, e.mode, e.cameo, e.quad_class, e.goldstein, e.status,
+                 loc.name if loc else None, loc.country if loc else None,
+                 date.text if date else None, date.start if date else None, date.end if date else None,
+                 e.trigger.text, _dumps(ej["sentence"]), e.confidence, _dumps(ej)),
+            )
+            self.db.executemany(
+                "INSERT INTO event_actors VALUES (?,?,?,?)",
+                [(aid, e.id, x, "actor") for x in e.actors] + [(aid, e.id, x, "recipient") for x in e.recipients],
+            )
+        self.db.executemany(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
+            [(aid, q.id, q.text, q.kind, q.speaker, q.speaker_name, q.speaker_title, q.confidence, _dumps(qj))
+             for q, qj in zip(result.quotes, record["quotes"])],
+        )
+        self.db.executemany(
+            "INSERT INTO stances VALUES (?,?,?,?,?,?)",
+            [(aid, s.id, s.holder, s.issue, s.polarity, _dumps(sj)) for s, sj in zip(result.stances, record["stances"])],
+        )
+        self.db.executemany(
+            "INSERT INTO forecasts VALUES (?,?,?,?,?,?)",
+            [(aid, f.id, f.holder, f.holder_name, f.probability, _dumps(fj))
+             for f, fj in zip(result.forecasts, record["forecasts"])],
+        )
+
+    def reject(self, rejection: Rejection) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO rejections VALUES (?,?,?,?,?)",
+            (rejection.input, rejection.stage, rejection.code, rejection.message, _now()),
+        )
+
+    # -- reading -------------------------------------------------------------
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return json.loads(row["record"]) if row else None
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "actors", "events", "quotes", "stances", "forecasts", "rejections")
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def rejections(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM rejections ORDER BY input")]
+
+    def events(self, *, actor: str | None = None, country: str | None = None, type: str | None = None,
+               status: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 100) -> list[dict[str, Any]]:
+        """Events, newest first. ``actor`` matches a participant's name (substring) or code;
+        ``country`` a participant's ISO3; ``type`` a PLOVER type or a CAMEO code prefix."""
+        where, args = [], []
+        if actor:
+            where.append("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.article_id = ea.article_id"
+                         " AND x.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id"
+                         " AND (x.name LIKE ? OR x.code = ?))")
+            args += [f"%{actor}%", actor.upper()]
+        if country:
+            where.append("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.article_id = ea.article_id"
+                         " AND x.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id"
+                         " AND x.country = ?)")
+            args.append(country.upper())
+        if type:
+            where.append("(e.plover = ? OR e.cameo LIKE ?)")
+            args += [type.upper(), f"{type}%"]
+        if status:
+            where.append("e.status = ?")
+            args.append(status)
+        if since:
+            where.append("COALESCE(e.date_end, e.date_start, a.published) >= ?")
+            args.append(since)
+        if until:
+            where.append("COALESCE(e.date_start, e.date_end, a.published) <= ?")
+            args.append(until)
+        sql = ("SELECT e.article_id, e.record, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY COALESCE(e.date_start, a.published) DESC, e.article_id, CAST(substr(e.id, 2) AS INTEGER)"
+               + " LIMIT ?")
+        rows = self.db.execute(sql, (*args, limit)).fetchall()
+        names = self._actor_names({r["article_id"] for r in rows})
+        out = []
+        for r in rows:
+            ev = json.loads(r["record"])
+            ev["article_id"], ev["article_title"], ev["published"] = r["article_id"], r["title"], r["published"]
+            ev["actor_names"] = [names.get((r["article_id"], x), x) for x in ev["actors"]]
+            ev["recipient_names"] = [names.get((r["article_id"], x), x) for x in ev["recipients"]]
+            out.append(ev)
+        return out
+
+    def actors(self, *, name: str | None = None, country: str | None = None, kind: str | None = None,
+               sector: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Actors merged across articles by (name, kind, country), most-mentioned first."""
+        where, args = [], []
+        for column, value, op in (("name", name, "LIKE"), ("country", country, "="), ("kind", kind, "="),
+                                  ("sector", sector, "=")):
+            if value:
+                where.append(f"{column} {op} ?")
+                args.append(f"%{value}%" if op == "LIKE" else (value.upper() if column in ("country", "sector") else value))
+        sql = ("SELECT name, kind, country, max(sector) AS sector, max(code) AS code, count(DISTINCT article_id) AS articles,"
+               " sum(mentions) AS mentions, group_concat(titles, '\x1f') AS titles FROM actors"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " GROUP BY name, kind, country ORDER BY mentions DESC, name LIMIT ?")
+        out = []
+        for r in self.db.execute(sql, (*args, limit)):
+            row = dict(r)
+            seen: dict[str, dict] = {}
+            for chunk in (row.pop("titles") or "").split("\x1f"):
+                for t in json.loads(chunk) if chunk else []:
+                    seen.setdefault(t["title"], t)
+            row["titles"] = list(seen.values())
+            out.append(row)
+        return out
+
+    def quotes(self, *, speaker: str | None = None, country: str | None = None, contains: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        where, args = [], []
+        if speaker:
+            where.append("q.speaker_name LIKE ?")
+            args.append(f"%{speaker}%")
+        if country:
+            where.append("x.country = ?")
+            args.append(country.upper())
+        if contains:
+            where.append("q.text LIKE ?")
+            args.append(f"%{contains}%")
+        if since:
+            where.append("a.published >= ?")
+            args.append(since)
+        if until:
+            where.append("a.published <= ?")
+            args.append(until)
+        sql = ("SELECT q.record, q.article_id, a.title, a.published, x.country FROM quotes q"
+               " JOIN articles a ON a.id = q.article_id"
+               " LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY a.published DESC, q.article_id, CAST(substr(q.id, 2) AS INTEGER) LIMIT ?")
+        out = []
+        for r in self.db.execute(sql, (*args, limit)):
+            q = json.loads(r["record"])
+            q.update(article_id=r["article_id"], article_title=r["title"], published=r["published"],
+                     speaker_country=r["country"])
+            out.append(q)
+        return out
+
+    def _actor_names(self, article_ids: set[str]) -> dict[tuple[str, str], str]:
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        rows = self.db.execute(f"SELECT article_id, id, name FROM actors WHERE article_id IN ({marks})",
+                               tuple(article_ids))
+        return {(r["article_id"], r["id"]): r["name"] for r in rows}
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
