@@ -7,9 +7,7 @@ demanded and expected what out.
 """
 
 from .errors import CableError
-from .pipeline import process, process_many
 from .records import Actor, Article, Event, Forecast, Quote, Rejection, Result, Stance
-from .store import open_store
 
 __version__ = "0.1.0"
 
@@ -27,3 +25,17 @@ __all__ = [
     "process",
     "process_many",
 ]
+
+
+def __getattr__(name: str):
+    # The pipeline and the store load spaCy and friends: import them on first use,
+    # so `cable --help` and the records stay light.
+    if name in ("process", "process_many"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    if name == "open_store":
+        from .store import open_store
+
+        return open_store
+    raise AttributeError(f"module 'cable' has no attribute {name!r}")
