@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import BinaryInput, EmptyInput, InputError, InputNotFound, InputTooLarge, NotUTF8
 
-ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md"}
+ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
 URL_RE = re.compile(r"^https?://", re.I)
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 USER_AGENT = "cable/0.1 (+https://example.invalid/cable)"
