@@ -1,0 +1,73 @@
+"""clean: a decoded page (plain text or HTML) -> article text + metadata.
+
+    page --(HTML? trafilatura : paragraph rules)--> Page --checks--> Cleaned
+
+Plain-text pages lose their header (column, tagline), truncated teaser,
+doubled captions, author bio and trailing "More from ..." material; each piece
+that goes is kept in ``Cleaned.removed`` with its kind. A page that is empty,
+has no article or is not English raises an ``InputError``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..errors import EmptyInput, NoArticle
+from ..records import Article, Cleaned
+from ..settings import DEFAULTS, Settings
+from .clean_blocks import Page
+from .clean_html import looks_like_html, read_html_page
+from .clean_lang import check_english
+from .clean_meta import outlet_for_domain
+from .clean_text import read_text_page
+
+_SENTENCE = re.compile(r"(?:\S+\s+){3,}\S*[.!?…][\"'”’)\]]*(?:\s|$)|[^\s。！？]{10,}[。！？]")
+
+
+def clean(
+    text: str, *, input: str | None = None, url: str | None = None, settings: Settings = DEFAULTS
+) -> Cleaned:
+    """Find the article in a page: its body text, metadata and what was removed."""
+    name = input or "the input"
+    if not text.strip():
+        raise EmptyInput(f"{name} is empty (nothing but whitespace); give a page that contains an article")
+    page = read_html_page(text, url) if looks_like_html(text) else read_text_page(text)
+    body = "\n\n".join(page.paragraphs)
+    check_article(body, name, settings.min_text_chars)
+    language = check_english(body, name)
+    return Cleaned(article=_article(page, body, url, language), removed=page.removed)
+
+
+def check_article(body: str, name: str, min_chars: int) -> None:
+    """Raise NoArticle when the body is too short or has no sentences."""
+    if len(body) < min_chars:
+        raise NoArticle(
+            f"no article text found in {name} (only {len(body)} characters of text after removing "
+            f"boilerplate, fewer than {min_chars}); give a page that contains an article"
+        )
+    if not _SENTENCE.search(body):
+        raise NoArticle(
+            f"no article text found in {name} ({len(body)} characters of text after removing "
+            "boilerplate, but no sentences); give a page that contains an article"
+        )
+
+
+def article_id(body: str) -> str:
+    """A stable id: the first 16 hex digits of sha256 of the whitespace-collapsed body."""
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def _article(page: Page, body: str, url: str | None, language: str) -> Article:
+    url = url or page.url
+    return Article(
+        id=article_id(body),
+        title=page.title,
+        author=page.author,
+        outlet=outlet_for_domain(url) or page.outlet,
+        column=page.column,
+        published=page.published,
+        url=url,
+        language=language,
+        text=body,
+    )
