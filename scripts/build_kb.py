@@ -1,0 +1,408 @@
+"""Build Cable's compact knowledge base from public-domain sources.
+
+Reads (from ``../shared/corpora`` or ``$CABLE_SHARED/corpora``):
+
+- ``countries/country-codes.csv`` (datasets/country-codes, PDDL 1.0)
+- ``countries/factbook-current.jsonl`` (CIA World Factbook, public domain)
+- ``factbook-archive/factbook_government_1990_2025.jsonl.gz`` (Factbook editions, public domain)
+- ``hsg-travels/presidents/presidents.xml`` (Office of the Historian, public domain / CC0)
+- ``wikidata-world-leaders-2021/wikidata.csv`` (Wikidata, CC0)
+
+Writes ``src/cable/data/kb/countries.json`` (names, demonyms, capitals per ISO3)
+and ``src/cable/data/kb/leaders.tsv`` (heads of state and government with years).
+
+    python scripts/build_kb.py [--shared PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "cable" / "data" / "kb"
+DEFAULT_SHARED = Path(os.environ.get("CABLE_SHARED", ROOT.parent / "shared"))
+
+# Factbook entities whose FIPS code has no ISO 3166 row; XKX is the code in common use for Kosovo.
+EXTRA_FIPS = {"KV": "XKX"}
+COMPASS = ("North ", "South ", "East ", "West ")
+TITLE_WORDS = {
+    "acting", "interim", "transitional", "president", "vice", "prime", "minister", "premier", "king",
+    "queen", "emperor", "empress", "chancellor", "supreme", "leader", "sultan", "emir", "amir",
+    "chairman", "chairwoman", "chair", "general", "gen.", "sr.", "lt.", "col.", "maj.", "brig.",
+    "field", "marshal", "state", "affairs", "commission", "federal", "council", "governor-general",
+    "governor", "grand", "duke", "duchess", "prince", "princess", "crown", "co-prince", "head",
+    "of", "the", "government", "national", "sovereign", "military", "committee", "presidium",
+    "executive", "chief", "first", "second", "deputy", "secretary", "pope", "holiness", "his", "her",
+    "heir", "apparent", "captains", "regent", "captain", "mr.", "dr.", "gen", "adm.", "admiral",
+    "and", "senior", "transitional", "provisional", "military", "junta", "cabinet", "mayor",
+    "taoiseach", "tanaiste", "lieutenant", "colonel", "major", "brigadier", "air", "vice-president",
+    "republic", "ministers", "federation", "presidency", "union", "dr.", "-", "–",
+}
+ROLE_WORDS = ("president", "prime minister", "premier", "king", "queen", "emperor", "chancellor",
+              "supreme leader", "sultan", "emir", "amir", "chairman", "taoiseach", "pope", "chief executive",
+              "head of state", "co-prince", "grand duke", "prince", "monarch", "governor-general")
+
+
+def fold(text: str) -> str:
+    """ASCII-fold a name: 'Bogotá' -> 'Bogota'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def clean_name(text: str | None) -> str | None:
+    """Strip UN-style annotations: 'Gambia (the) *' -> 'Gambia'; 'Bahamas, The' -> 'Bahamas'."""
+    if not text or text.strip().lower() in {"none", "na"}:
+        return None
+    text = re.sub(r"\s*\*+$", "", text.strip())
+    text = re.sub(r"\s*\((the)\)$", "", text)
+    text = re.sub(r"^the ", "", text)
+    text = re.sub(r",\s*The$", "", text)
+    return text.strip() or None
+
+
+def name_variants(name: str) -> set[str]:
+    """A name, its '&' -> 'and' form, its form without a parenthesis, and ASCII folds."""
+    out = {name}
+    if "&" in name:
+        out.add(name.replace("&", "and"))
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    if bare:
+        out.add(bare)
+    out |= {fold(n) for n in out}
+    return {n.replace("’", "'") for n in out if len(n) > 1}
+
+
+def demonym_forms(text: str | None) -> set[str]:
+    """'Irishman(men), Irish (collective plural)' -> {Irishman, Irishmen, Irish}; 'Korean(s)' -> both."""
+    if not text or text.strip().lower() in {"none", "na"}:
+        return set()
+    text = re.split(r"\bnote\b", text)[0]
+    text = re.sub(r"\(or ([^)]*)\)", r", \1", text)
+    out: set[str] = set()
+    for part in re.split(r",|;|/|\bor\b", text):
+        part = part.strip()
+        m = re.match(r"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)\s*\((s|men|women)\)", part)
+        if m:
+            base = m.group(1)
+            plural = base + "s" if m.group(2) == "s" else re.sub(r"(man|woman)$", "", base) + m.group(2)
+            out |= {base, plural}
+            continue
+        part = re.sub(r"\s*\([^)]*\)", "", part).strip()
+        if re.match(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*$", part):
+            out.add(part)
+    return {fold(f) for f in out} | out
+
+
+def capital_forms(text: str | None) -> set[str]:
+    """'Rangoon (aka Yangon, ...); Nay Pyi Taw is ...' -> {Rangoon, Yangon}."""
+    if not text or text.lower().startswith(("no ", "none", "administered")):
+        return set()
+    first = text.split(";")[0]
+    out = set()
+    for piece in re.split(r",\s*(?=[A-Z])", re.sub(r"\([^)]*\)", "", first)):
+        piece = piece.strip()
+        if piece and len(piece.split()) <= 4 and re.match(r"^[A-Z][a-z]", piece):
+            out.add(piece)
+    aka = re.search(r"\(aka ([A-Z][\w' -]+?)[,)]", first)
+    if aka:
+        out.add(aka.group(1).strip())
+    whole = re.sub(r"\s*\([^)]*\)", "", first).strip()
+    if re.match(r"^[A-Z][\w.' -]*, D\.C\.$", whole):
+        out.add(whole)
+    return {v for c in out for v in name_variants(c)}
+
+
+def read_country_codes(shared: Path) -> tuple[dict[str, dict], dict[str, str]]:
+    """ISO rows keyed by ISO3, plus a FIPS -> ISO3 map."""
+    countries, fips = {}, {}
+    with open(shared / "countries" / "country-codes.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            iso3 = row["ISO3166-1-Alpha-3"].strip()
+            if not iso3:
+                continue
+            codes = row["FIPS"].strip()
+            for i in range(0, len(codes) - 1, 2):
+                if row["is_independent"].strip() == "Yes" or codes[i:i + 2] not in fips:
+                    fips[codes[i:i + 2]] = iso3
+            fips.update(EXTRA_FIPS)
+            names = {clean_name(row[k]) for k in ("CLDR display name", "official_name_en",
+                                                   "UNTERM English Short", "UNTERM English Formal")}
+            countries[iso3] = {
+                "cldr": row["CLDR display name"].strip(),
+                "official": clean_name(row["official_name_en"]),
+                "independent": row["is_independent"].strip() == "Yes",
+                "names": {n for n in names if n},
+                "capitals": {row["Capital"].strip()} - {""},
+                "nouns": set(), "adjectives": set(), "short": None,
+            }
+    return countries, fips
+
+
+def add_factbook(shared: Path, countries: dict[str, dict], fips: dict[str, str]) -> None:
+    """Merge Factbook names, former names, demonyms and capitals into ``countries``."""
+    for line in open(shared / "countries" / "factbook-current.jsonl", encoding="utf-8"):
+        rec = json.loads(line)
+        iso3 = fips.get(rec["fips"].upper())
+        if iso3 is None:
+            continue
+        entry = countries.setdefault(iso3, {"cldr": None, "official": None, "independent": False,
+                                            "names": set(), "capitals": set(), "nouns": set(),
+                                            "adjectives": set(), "short": None})
+        cn = rec.get("country_name") or {}
+        short = clean_name(cn.get("conventional short form"))
+        if short and "," not in short and "(" not in short:
+            entry["short"] = entry["short"] or short
+        for key in ("conventional short form", "conventional long form"):
+            name = clean_name(cn.get(key))
+            if name and "(" not in name and ";" not in name:
+                entry["names"] |= {n.strip() for n in name.split(",")}
+        for abbr in re.split(r" or |,|\(or ", cn.get("abbreviation") or ""):
+            abbr = abbr.strip(" )")
+            if re.fullmatch(r"[A-Z][A-Za-z.]{1,5}", abbr):
+                entry["names"].add(abbr)
+        for former in re.split(r",\s*", cn.get("former") or ""):
+            if re.fullmatch(r"[A-Z][\w'-]*(?: [A-Za-z][\w'-]*){0,3}", former.strip()):
+                entry["names"].add(former.strip())
+        nat = rec.get("nationality") or {}
+        entry["nouns"] |= demonym_forms(nat.get("noun"))
+        entry["adjectives"] |= demonym_forms(nat.get("adjective"))
+        entry["capitals"] |= capital_forms(rec.get("capital"))
+
+
+def add_compass_demonyms(countries: dict[str, dict]) -> None:
+    """'North Korea' + 'Korean' -> 'North Korean', 'North Koreans'."""
+    for entry in countries.values():
+        for name in list(entry["names"]):
+            prefix = next((p for p in COMPASS if name.startswith(p)), None)
+            if prefix is None:
+                continue
+            rest = name[len(prefix):]
+            for key in ("nouns", "adjectives"):
+                entry[key] |= {prefix + d for d in list(entry[key])
+                               if d[:3] == rest[:3] and not d.startswith(prefix)}
+
+
+def resolve_ambiguity(countries: dict[str, dict]) -> None:
+    """A term shared by several entries goes to the one independent country, or to none."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for iso3, entry in countries.items():
+        for key in ("names", "capitals", "nouns", "adjectives"):
+            entry[key] = {v for n in entry[key] for v in name_variants(n)}
+            for term in entry[key]:
+                owners[term].add(iso3)
+    for term, isos in owners.items():
+        if len(isos) < 2:
+            continue
+        independent = [i for i in isos if countries[i]["independent"]]
+        keep = independent[0] if len(independent) == 1 else None
+        for iso3 in isos - {keep}:
+            for key in ("names", "capitals", "nouns", "adjectives"):
+                countries[iso3][key].discard(term)
+
+
+def display_name(entry: dict) -> str:
+    """The short common name: CLDR's unless it is an abbreviation or a 'Congo - Kinshasa' form,
+    then the Factbook's short form, then the shortest other name."""
+    cldr, short = entry["cldr"], entry["short"]
+    if short and short.isascii() and cldr and not cldr.isascii():
+        return short
+    if cldr and not cldr.isupper() and " - " not in cldr and "&" not in cldr:
+        return cldr
+    if entry["short"] and not entry["short"].isupper():
+        return entry["short"]
+    return entry["official"] or min(entry["names"], key=lambda n: (n.isupper(), len(n)))
+
+
+def build_countries(shared: Path) -> dict[str, dict]:
+    countries, fips = read_country_codes(shared)
+    add_factbook(shared, countries, fips)
+    add_compass_demonyms(countries)
+    names = {iso3: display_name(e) for iso3, e in countries.items()}
+    resolve_ambiguity(countries)
+    return {
+        iso3: {
+            "name": names[iso3],
+            "independent": e["independent"],
+            "names": sorted(e["names"] | ({names[iso3]} if names[iso3] in e["names"] else set())),
+            "demonyms": sorted(e["nouns"] - e["adjectives"]),
+            "adjectives": sorted(e["adjectives"]),
+            "capitals": sorted(e["capitals"] - e["names"]),
+        }
+        for iso3, e in sorted(countries.items())
+    }
+
+
+# --- leaders -------------------------------------------------------------------------------
+
+def is_surname_word(word: str) -> bool:
+    """Factbook writes surnames in capitals: 'OBAMA', 'AHMADI-NEJAD', 'Hoseini-KHAMENEI'."""
+    word = word.strip(",.")
+    if word.lower() in {"ii", "iii", "iv", "v", "vi", "jr"}:
+        return False
+    return any(len(p) >= 2 and p.isupper() and p.isalpha() for p in word.replace("'", "").split("-"))
+
+
+def split_person(entry: str) -> tuple[str, str, str, bool] | None:
+    """'President Barack H. OBAMA' -> ('President', 'Barack H.', 'OBAMA', False);
+    'Premier WEN Jiabao' -> ('Premier', 'Jiabao', 'WEN', True)."""
+    words = entry.replace(",", " ").split()
+    caps = [i for i, w in enumerate(words) if is_surname_word(w)]
+    if not caps:
+        return None
+    first_cap, last_cap = caps[0], caps[-1]
+    start = first_cap
+    while (start > 0 and words[start - 1].lower() not in TITLE_WORDS and words[start - 1][:1].isupper()
+           and (start < 2 or words[start - 2] != "of")):
+        start -= 1
+    title = " ".join(words[:start])
+    surname = " ".join(words[first_cap:last_cap + 1])
+    rest = words[last_cap + 1:]
+    if "of" in rest:
+        rest = rest[:rest.index("of")]
+    if start < first_cap:
+        return title, " ".join(words[start:first_cap]), surname, False
+    if rest and all(re.fullmatch(r"[IVX]+|Jr\.?", w) for w in rest):
+        return title, "", surname + " " + " ".join(rest), False
+    return title, " ".join(rest), surname, True
+
+
+def proper_case(surname: str) -> str:
+    """'AHMADI-NEJAD' -> 'Ahmadi-Nejad'; 'ELIZABETH II' -> 'Elizabeth II'."""
+    def word(w: str) -> str:
+        if re.fullmatch(r"[IVX]+", w):
+            return w
+        return "-".join(p.capitalize() if p.isupper() else p for p in w.split("-"))
+    return " ".join(word(w) for w in surname.split())
+
+
+def parse_executive(text: str) -> list[tuple[str, str, int | None]]:
+    """(section, entry, since-year) for each dated person in a Factbook 'Executive branch' text."""
+    out = []
+    sections = re.split(r"(chief of state(?: and head of government)?:|head of government:|cabinet:)", text)
+    for label, body in zip(sections[1::2], sections[2::2]):
+        if label == "cabinet:":
+            break
+        body = re.split(r"\bnote\b|\belections?\b", body)[0]
+        for m in re.finditer(r"([A-Z][^;()]*?)\s*\((?:since\s+)?((?:[^()]*\s)?(\d{4}))\)", body):
+            entry = m.group(1).strip(" ,|")
+            if len(entry.split()) <= 9 and not m.group(2).lower().startswith(("who", "born")):
+                out.append((label.rstrip(":"), entry, int(m.group(3))))
+    return out
+
+
+def leader_rows_from_factbook(shared: Path, fips_iso: dict[str, str], iso2_iso: dict[str, str]):
+    """Yield (iso3, title, given, surname, surname_first, year_from, year_to, role) per edition."""
+    archive = shared / "factbook-archive" / "factbook_government_1990_2025.jsonl.gz"
+    with gzip.open(archive, "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            iso3 = iso2_iso.get((rec.get("iso2") or "").upper()) or fips_iso.get(rec["fips"].upper())
+            text = rec["fields"].get("Executive branch") or ""
+            if iso3:
+                yield from _leaders_in(text, iso3, rec["year"])
+    for line in open(shared / "countries" / "factbook-current.jsonl", encoding="utf-8"):
+        rec = json.loads(line)
+        iso3 = fips_iso.get(rec["fips"].upper())
+        eb = rec.get("executive_branch") or {}
+        text = " ".join(f"{k}: {v}" for k, v in eb.items() if k in ("chief of state", "head of government"))
+        if iso3:
+            yield from _leaders_in(text, iso3, 2026)
+
+
+def _leaders_in(text: str, iso3: str, year: int):
+    previous = None
+    for section, entry, since in parse_executive(text):
+        person = split_person(entry)
+        first_in_section, previous = section != previous, section
+        if person is None or (not person[0] and not first_in_section):
+            continue
+        title, given, surname, surname_first = person
+        low = title.lower()
+        if not any(r in low for r in ROLE_WORDS) and title:
+            continue
+        role = "deputy" if re.search(r"vice|deputy|heir|crown|second", low) else "head"
+        title = re.sub(r"(\s+(Dr\.|Mr\.|-|–))+$", "", title.strip(" ,")) or section
+        yield iso3, title, given, proper_case(surname), surname_first, since or year, year, role
+
+
+def leader_rows_from_presidents(shared: Path):
+    root = ET.parse(shared / "hsg-travels" / "presidents" / "presidents.xml").getroot()
+    for p in root.iter("president"):
+        words = p.findtext("name").split()
+        start = int(p.findtext("took-office-date")[:4])
+        left = p.findtext("left-office-date") or ""
+        end = int(left[:4]) if left[:4].isdigit() else start + 4
+        yield "USA", "President", " ".join(words[:-1]), words[-1], False, start, end, "head"
+
+
+def leader_rows_from_wikidata(shared: Path, by_name: dict[str, str]):
+    with open(shared / "wikidata-world-leaders-2021" / "wikidata.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            iso3 = by_name.get(row["country"])
+            words = row["officeholderLabel"].split()
+            if words and re.fullmatch(r"[IVX]+", words[-1]):
+                words = ["", " ".join(words)]
+            if not iso3 or len(words) < 2 or not row["start_year"]:
+                continue
+            title = re.sub(r"\s+of\s+.*$", "", row["positionLabel"]).strip()
+            title = title[:1].upper() + title[1:]
+            end = int(row["end_year"]) if row["end_year"] else 2022
+            given = " ".join(words[:-1]).strip()
+            yield iso3, title, given, words[-1], False, int(row["start_year"]), end, "head"
+
+
+def build_leaders(shared: Path, countries: dict[str, dict]) -> list[tuple]:
+    """Merge per-edition rows into one row per (country, person, title) with a year range."""
+    _, fips_iso = read_country_codes(shared)
+    iso2_iso = {}
+    with open(shared / "countries" / "country-codes.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            iso2_iso[row["ISO3166-1-Alpha-2"].strip()] = row["ISO3166-1-Alpha-3"].strip()
+    by_name = {n: iso3 for iso3, c in countries.items() for n in c["names"] + [c["name"]]}
+    merged: dict[tuple, list] = {}
+    rows = [*leader_rows_from_factbook(shared, fips_iso, iso2_iso), *leader_rows_from_presidents(shared),
+            *leader_rows_from_wikidata(shared, by_name)]
+    for iso3, title, given, surname, sf, y0, y1, role in rows:
+        if not countries.get(iso3, {}).get("independent"):
+            continue
+        key = (iso3, fold(surname).lower(), fold(given).lower().replace(".", ""), title.lower())
+        if key in merged:
+            merged[key][5] = min(merged[key][5], y0)
+            merged[key][6] = max(merged[key][6], y1)
+        else:
+            merged[key] = [iso3, title, given, surname, sf, y0, y1, role]
+    return sorted(tuple(v) for v in merged.values())
+
+
+def write(countries: dict[str, dict], leaders: list[tuple]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT / "countries.json", "w", encoding="utf-8") as f:
+        json.dump(countries, f, ensure_ascii=False, indent=0, sort_keys=True)
+        f.write("\n")
+    with open(OUT / "leaders.tsv", "w", encoding="utf-8", newline="") as f:
+        f.write("# iso3\ttitle\tgiven\tsurname\tsurname_first\tfrom\tto\trole\n")
+        for iso3, title, given, surname, sf, y0, y1, role in leaders:
+            f.write(f"{iso3}\t{title}\t{given}\t{surname}\t{int(sf)}\t{y0}\t{y1}\t{role}\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder")
+    args = parser.parse_args()
+    corpora = args.shared / "corpora"
+    countries = build_countries(corpora)
+    leaders = build_leaders(corpora, countries)
+    write(countries, leaders)
+    print(f"{len(countries)} countries, {len(leaders)} leader terms -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

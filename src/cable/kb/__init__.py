@@ -1,0 +1,259 @@
+"""The knowledge base: countries, metonyms, organisations, leaders and title words.
+
+``load_kb()`` reads the files under ``cable/data/kb/`` once per process. The
+country and leader tables are built from public-domain sources by
+``scripts/build_kb.py``; the rest is hand-written general knowledge.
+
+    >>> kb = load_kb()
+    >>> kb.country("North Korean"), kb.country("Pyongyang"), kb.country("U.S.")
+    ('PRK', 'PRK', 'USA')
+    >>> kb.metonym("Foggy Bottom")
+    Metonym(name='State Department', kind='organization', iso3='USA', sector='GOV')
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import NamedTuple
+
+from .text import fold, norm_key, strip_name
+from .trie import term_pattern
+
+__all__ = ["KB", "CountryTerm", "Leader", "Metonym", "fold", "load_kb", "norm_key", "strip_name"]
+
+
+class Metonym(NamedTuple):
+    """A phrase that names an institution: the canonical name, its actor kind, country and sector."""
+
+    name: str
+    kind: str
+    iso3: str | None
+    sector: str | None
+
+
+class CountryTerm(NamedTuple):
+    iso3: str
+    form: str  # name | adjective | demonym | capital
+
+
+class Leader(NamedTuple):
+    iso3: str
+    title: str
+    name: str
+    surname: str
+    start: int
+    end: int
+    role: str  # head | deputy
+
+
+@dataclass
+class KB:
+    """Lookups over the knowledge base tables. Build with ``load_kb()``."""
+
+    country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> common name
+    terms: dict[str, CountryTerm] = field(default_factory=dict)  # surface -> country term
+    metonyms: dict[str, Metonym] = field(default_factory=dict)  # surface -> metonym
+    igo_codes: dict[str, str] = field(default_factory=dict)  # canonical name -> CAMEO code
+    leaders_by_surname: dict[str, list[Leader]] = field(default_factory=dict)
+    org_rules: list[tuple[re.Pattern, str, str | None]] = field(default_factory=list)
+    titles: dict[str, str | None] = field(default_factory=dict)
+    title_modifiers: frozenset[str] = frozenset()
+    groups: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    place_hints: dict[str, str] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    not_actors: frozenset[str] = frozenset()
+    _folded: dict[str, str] = field(default_factory=dict)
+
+    # --- countries -------------------------------------------------------------------------
+
+    def country_term(self, text: str) -> CountryTerm | None:
+        """The country a name, adjective, demonym or capital denotes, with its form."""
+        key = strip_name(text)
+        hit = self.terms.get(key)
+        if hit is None and len(key) > 3 and not key.isupper():
+            surface = self._folded.get(fold(key).casefold())
+            hit = self.terms.get(surface) if surface else None
+        return hit
+
+    def country(self, text: str) -> str | None:
+        """ISO3 of a country name, demonym, adjective or capital ('Seoul' -> 'KOR'), else None."""
+        hit = self.country_term(text)
+        return hit.iso3 if hit else None
+
+    def country_name(self, iso3: str | None) -> str | None:
+        return self.country_names.get(iso3) if iso3 else None
+
+    def place_country(self, text: str) -> str | None:
+        """ISO3 of a country, capital or well-known division ('California' -> 'USA')."""
+        return self.country(text) or self.place_hints.get(strip_name(text))
+
+    # --- institutions ----------------------------------------------------------------------
+
+    def metonym(self, text: str) -> Metonym | None:
+        """A metonym, national institution or IGO: 'the Pentagon' -> Pentagon, USA, MIL."""
+        key = strip_name(text)
+        return self.metonyms.get(key) or self.metonyms.get(fold(key))
+
+    def igo_code(self, name: str) -> str | None:
+        """CAMEO code of an intergovernmental organisation's canonical name ('IGOUNO')."""
+        return self.igo_codes.get(name)
+
+    def org_kind(self, name: str) -> tuple[str, str | None] | None:
+        """(kind, sector) of an organisation from its head words, or None."""
+        name = strip_name(name)
+        for pattern, kind, sector in self.org_rules:
+            if pattern.search(name):
+                return kind, sector
+        return None
+
+    # --- people ----------------------------------------------------------------------------
+
+    def title_head(self, title: str) -> str | None:
+        """The head word of a title, lower case: 'Ambassador to Germany' -> 'ambassador',
+        'head of delegation' -> 'head', 'Foreign Minister' -> 'minister'."""
+        words = title.lower().split()
+        cut = next((i for i, w in enumerate(words) if i and w in ("of", "to", "for", "at")), len(words))
+        return words[cut - 1] if cut else None
+
+    def title_sector(self, title: str) -> str | None:
+        """Default sector of a title: a group word in it ('opposition leader' -> 'OPP',
+        'rebel commander' -> 'REB'), else its head word ('Foreign Minister' -> 'GOV')."""
+        head = self.title_head(title)
+        if head is None:
+            return None
+        for word in title.lower().split():
+            if word == head:
+                break
+            group = self.groups.get(word) or self.groups.get(word + "s")
+            if group and group[1] and group[1] != "GOV":
+                return group[1]
+        return self.titles.get(head)
+
+    def is_title_word(self, word: str) -> bool:
+        return word.lower() in self.titles
+
+    def is_title_modifier(self, word: str) -> bool:
+        return word.lower() in self.title_modifiers
+
+    def group_noun(self, word: str) -> tuple[str, str | None] | None:
+        """(kind, sector) of a noun naming people or an institution: 'officials' -> group, GOV."""
+        return self.groups.get(word.lower())
+
+    def gender(self, first_name: str) -> str | None:
+        return self.genders.get(first_name)
+
+    def leaders(self, name: str, year: int | None = None, *, heads_only: bool = False) -> list[Leader]:
+        """Leaders whose name fits ``name`` (a surname alone, or a full name whose other
+        words are among the leader's names), in office in ``year`` when given."""
+        words = norm_key(name).split()
+        if not words:
+            return []
+        found = []
+        for surname_key in {words[0], words[-1]}:
+            for leader in self.leaders_by_surname.get(surname_key, []):
+                names = set(norm_key(leader.name).split())
+                if not set(words) <= names and not (len(words) == 1 and words[0] == norm_key(leader.surname)):
+                    continue
+                if year is not None and not leader.start <= year <= leader.end:
+                    continue
+                if heads_only and leader.role != "head":
+                    continue
+                found.append(leader)
+        return found
+
+    def leader_country(self, name: str, year: int | None = None, *, heads_only: bool = False) -> str | None:
+        """The one country of the leaders matching ``name``, or None when none or several."""
+        countries = {leader.iso3 for leader in self.leaders(name, year, heads_only=heads_only)}
+        return countries.pop() if len(countries) == 1 else None
+
+    # --- matching --------------------------------------------------------------------------
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern:
+        """One compiled pattern for every country term and institution name, case-sensitive,
+        matching whole words ("U.S." in "U.S.-North Korea", not "US" in "USB")."""
+        return term_pattern(list(self.terms) + list(self.metonyms))
+
+    def find_terms(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, surface) of every KB term in ``text``, longest first at each place."""
+        return [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(text)]
+
+    @functools.cached_property
+    def place_pattern(self) -> re.Pattern:
+        return term_pattern(list(self.place_hints))
+
+    def countries_in(self, text: str) -> set[str]:
+        """Countries named inside a longer name, by country terms and place hints
+        ('University of California' -> {'USA'})."""
+        found = {hit.iso3 for _, _, s in self.find_terms(text) if (hit := self.term(s)) and hit.iso3}
+        return found | {self.place_hints[m.group()] for m in self.place_pattern.finditer(text)}
+
+    def term(self, surface: str) -> CountryTerm | Metonym | None:
+        """What a surface found by ``find_terms`` denotes."""
+        key = surface.replace("’", "'")
+        return self.metonyms.get(key) or self.terms.get(key)
+
+
+@functools.cache
+def load_kb() -> KB:
+    """The knowledge base, loaded once per process."""
+    kb = KB()
+    _load_countries(kb)
+    _load_institutions(kb)
+    _load_leaders(kb)
+    kb.org_rules = [(re.compile(p), k, s or None) for p, k, s in _rows("org_sectors.tsv", 3)]
+    kb.titles = {w: s or None for w, s in _rows("titles.tsv", 2)}
+    kb.title_modifiers = frozenset(w for (w,) in _rows("title_modifiers.txt", 1))
+    kb.groups = {w: (k, s or None) for w, k, s in _rows("group_nouns.tsv", 3)}
+    kb.place_hints = {n: iso3 for n, iso3 in _rows("place_hints.tsv", 2)}
+    kb.genders = {n: g for n, g in _rows("first_names.tsv", 2)}
+    kb.not_actors = frozenset(line for (line,) in _rows("not_actors.txt", 1))
+    return kb
+
+
+def _text(name: str) -> str:
+    return resources.files("cable").joinpath("data", "kb", name).read_text(encoding="utf-8")
+
+
+def _rows(name: str, width: int) -> list[list[str]]:
+    """Rows of a tab-separated data file, '#' comments skipped, padded to ``width``."""
+    out = []
+    for line in _text(name).splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            out.append([c.strip() for c in cells] + [""] * (width - len(cells)))
+    return out
+
+
+def _load_countries(kb: KB) -> None:
+    table = json.loads(_text("countries.json"))
+    forms = (("names", "name"), ("capitals", "capital"), ("adjectives", "adjective"), ("demonyms", "demonym"))
+    for iso3, entry in table.items():
+        kb.country_names[iso3] = entry["name"]
+        for key, form in forms:
+            for surface in entry[key]:
+                kb.terms.setdefault(surface, CountryTerm(iso3, form))
+    for alias, iso3, form in _rows("country_aliases.tsv", 3):
+        kb.terms[alias] = CountryTerm(iso3, form or "name")
+    for surface in kb.terms:
+        kb._folded.setdefault(fold(surface).casefold(), surface)
+
+
+def _load_institutions(kb: KB) -> None:
+    for phrase, name, kind, iso3, sector in _rows("metonyms.tsv", 5):
+        kb.metonyms[phrase] = Metonym(name, kind, iso3 or None, sector or None)
+    for phrase, name, kind, code in _rows("igos.tsv", 4):
+        kb.metonyms[phrase] = Metonym(name, kind, None, "IGO")
+        kb.igo_codes[name] = code or "IGO"
+
+
+def _load_leaders(kb: KB) -> None:
+    for iso3, title, given, surname, surname_first, start, end, role in _rows("leaders.tsv", 8):
+        name = f"{surname} {given}" if surname_first == "1" else f"{given} {surname}"
+        leader = Leader(iso3, title, name.strip(), surname, int(start), int(end), role)
+        for key in {norm_key(surname).split()[0], norm_key(surname).split()[-1]}:
+            kb.leaders_by_surname.setdefault(key, []).append(leader)

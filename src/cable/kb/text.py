@@ -1,0 +1,28 @@
+"""Small text normalisations shared by the knowledge base and the actors stage."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_THE = re.compile(r"^(?:the|The|THE)\s+")
+
+
+def fold(text: str) -> str:
+    """ASCII-fold: 'Élysée' -> 'Elysee'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def strip_name(text: str) -> str:
+    """A name as it would be looked up: straight apostrophes, no leading 'the',
+    no possessive, single spaces ("the State Department’s" -> "State Department")."""
+    text = " ".join(text.replace("’", "'").split())
+    return _POSSESSIVE.sub("", _THE.sub("", text)).strip()
+
+
+def norm_key(text: str) -> str:
+    """A key for deduplicating names: folded, lower case, no dots, hyphens as spaces
+    ("the Six-Party Talks" and "Six Party Talks" -> "six party talks")."""
+    text = fold(strip_name(text)).lower().replace(".", "")
+    return " ".join(re.sub(r"[-‐–/]", " ", text).split())

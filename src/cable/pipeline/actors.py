@@ -1,0 +1,156 @@
+"""actors: named and described mentions -> actors with country, sector, titles.
+
+    mentions   KB terms (countries, capitals, metonyms, IGOs) + spaCy entities + rules
+    groups     "North Korean officials", "State and Defense Department", "Obama administration"
+    people     titles from the text (and the KB's leaders when the date is known)
+    coref      surnames, pronouns and "the envoy" become mentions of the person
+
+Every mention goes into the ``ActorTable``, so later stages can ask which actor a
+span ("she", "Flake", "Pyongyang") refers to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..kb import KB, load_kb
+from ..records import Actor, Span, Title
+from .actors_coref import (first_name_gender, merge_short_names, pronoun_mentions, surname_mentions,
+                           title_noun_mentions)
+from .actors_groups import compass_mentions, department_mentions, group_mentions
+from .actors_mentions import Mention, kb_mentions, ner_mentions, resolve_overlaps
+from .actors_titles import MentionIndex, TitleFact, person_titles
+from .actortable import ActorTable
+
+
+@dataclass
+class Draft:
+    """An actor being assembled from its mentions."""
+
+    key: str
+    name: str
+    kind: str
+    iso3: str | None
+    sector: str | None
+    code: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+
+
+def find_actors(doc, article) -> ActorTable:
+    """The actors an article mentions, each with every span that refers to it."""
+    kb = load_kb()
+    year = publication_year(article.published)
+    mentions = collect_mentions(doc, kb, article.author, year)
+    drafts = draft_actors(mentions)
+    index = MentionIndex(mentions)
+    countries = {m.iso3 for m in mentions if m.iso3}
+    for draft in drafts.values():
+        if draft.kind == "person":
+            describe_person(doc, draft, index, kb, year, countries)
+    add_references(doc, drafts, kb)
+    return to_table(drafts)
+
+
+def publication_year(published: str | None) -> int | None:
+    return int(published[:4]) if published and published[:4].isdigit() else None
+
+
+def collect_mentions(doc, kb: KB, author: str | None, year: int | None) -> list[Mention]:
+    """Named mentions, group phrases and surname mentions, before pronouns are resolved."""
+    found = (department_mentions(doc, kb) + compass_mentions(doc, kb) + ner_mentions(doc, kb, author)
+             + kb_mentions(doc, kb))
+    mentions = resolve_overlaps(found)
+    merge_short_names([m for m in mentions if m.kind == "person"],
+                      [m for m in mentions if m.source == "ner" and m.kind != "person"])
+    groups, absorbed = group_mentions(doc, kb, mentions, year)
+    mentions = [m for m in mentions if id(m) not in absorbed] + groups
+    mentions += surname_mentions(doc, [m for m in mentions if m.kind == "person"], mentions)
+    return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def draft_actors(mentions: list[Mention]) -> dict[str, Draft]:
+    """One draft per key, in order of first mention; a person is named by the longest name."""
+    drafts: dict[str, Draft] = {}
+    for m in mentions:
+        draft = drafts.get(m.key)
+        if draft is None:
+            draft = drafts[m.key] = Draft(m.key, m.name, m.kind, m.iso3, m.sector, m.code)
+        draft.mentions.append(m)
+        draft.iso3 = draft.iso3 or m.iso3
+        draft.sector = draft.sector or m.sector
+        draft.code = draft.code or m.code
+        if m.kind == "person" and len(m.name) > len(draft.name):
+            draft.name = m.name
+    return drafts
+
+
+def describe_person(doc, draft: Draft, index: MentionIndex, kb: KB, year: int | None,
+                    countries: set[str]) -> None:
+    """Titles, country and sector of a person from the text, then from the KB's leaders."""
+    facts: list[TitleFact] = []
+    for m in draft.mentions:
+        facts += [f for f in person_titles(doc, m, index, kb) if f not in facts]
+    named = sorted(facts, key=lambda f: not f.title)
+    named = [f for f in named if f.organization or not any(
+        g.title.lower() == f.title.lower() and g.organization for g in named)]
+    draft.titles = [Title(f.title, f.organization, "text") for f in named]
+    draft.iso3 = next((f.iso3 for f in named if f.iso3), None)
+    draft.sector = next((f.sector for f in named if f.sector), None)
+    add_leader_facts(draft, kb, year, countries)
+
+
+def add_leader_facts(draft: Draft, kb: KB, year: int | None, countries: set[str]) -> None:
+    """A full name that the KB's leaders know gives the country; a bare surname does when
+    the leader was in office that year and the article names the leader's country.
+    The leader's title is added when the article's year is known."""
+    full = len(draft.name.split()) > 1
+    leaders = kb.leaders(draft.name, year if not full else None, heads_only=not full)
+    if not full:
+        leaders = [leader for leader in leaders if leader.iso3 in countries] if year else []
+    if draft.iso3 is None and len({leader.iso3 for leader in leaders}) == 1:
+        draft.iso3, draft.sector = leaders[0].iso3, draft.sector or "GOV"
+    known = {t.title.lower() for t in draft.titles}
+    for leader in leaders:
+        if year and leader.start <= year <= leader.end and leader.iso3 == draft.iso3 \
+                and leader.title.lower() not in known:
+            draft.titles.append(Title(leader.title, kb.country_name(leader.iso3), "kb"))
+            known.add(leader.title.lower())
+
+
+def add_references(doc, drafts: dict[str, Draft], kb: KB) -> None:
+    """Pronouns and 'the <title>' become mentions of the person they refer to."""
+    persons = sorted((m for d in drafts.values() if d.kind == "person" and _antecedent(d)
+                      for m in d.mentions), key=lambda m: m.start)
+    taken = [m for d in drafts.values() for m in d.mentions]
+    genders = {d.key: first_name_gender(d.name, kb) for d in drafts.values() if d.kind == "person"}
+    titles = {d.key: [t.title for t in d.titles] for d in drafts.values() if d.kind == "person"}
+    found = pronoun_mentions(doc, persons, genders) + title_noun_mentions(doc, persons, titles, kb, taken)
+    for m in found:
+        drafts[m.key].mentions.append(m)
+
+
+def _antecedent(draft: Draft) -> bool:
+    """Pronouns may refer to people with a full name or a known country, not to a lone
+    capitalised word NER took for a name."""
+    return len(draft.name.split()) > 1 or draft.iso3 is not None
+
+
+def actor_code(draft: Draft) -> str | None:
+    """CAMEO-style code: ISO3 + sector ('USAGOV'), ISO3 alone, or an IGO's code."""
+    if draft.code:
+        return draft.code
+    if draft.iso3:
+        return draft.iso3 + (draft.sector or "")
+    return "IGO" if draft.sector == "IGO" else None
+
+
+def to_table(drafts: dict[str, Draft]) -> ActorTable:
+    """Actors numbered a1, a2... in order of first mention."""
+    table = ActorTable()
+    ordered = sorted(drafts.values(), key=lambda d: min(m.start for m in d.mentions))
+    for n, draft in enumerate(ordered, 1):
+        spans = {(m.start, m.end): Span(m.start, m.end, m.text) for m in draft.mentions}
+        table.add(Actor(f"a{n}", draft.name, draft.kind, draft.iso3, draft.sector, actor_code(draft),
+                        titles=draft.titles, mentions=[spans[k] for k in sorted(spans)]))
+    return table

@@ -1,0 +1,143 @@
+"""In-document coreference for people: surnames, pronouns and 'the envoy'.
+
+    "Ri" after "Ri Gun"          -> Ri Gun (a first or last name part of a full name)
+    "Kim's regime"               -> the last full name before it with that part
+    "she said" after Susan Shirk -> the nearest earlier person of a fitting gender
+    "the envoy"                  -> the latest person whose title has that head word
+"""
+
+from __future__ import annotations
+
+from ..kb import KB, norm_key
+from .actors_mentions import Mention, covered_chars, doc_text
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+            "she": "f", "her": "f", "hers": "f", "herself": "f"}
+MAX_SENTENCES_BACK = 6
+
+
+def name_parts(full: list[Mention]) -> dict[str, list[Mention]]:
+    """First and last name words of full-name mentions -> those mentions, in text order."""
+    parts: dict[str, list[Mention]] = {}
+    for m in full:
+        words = m.name.split()
+        for word in {norm_key(words[0]), norm_key(words[-1])}:
+            parts.setdefault(word, []).append(m)
+    return parts
+
+
+def nearest(candidates: list[Mention], offset: int) -> Mention | None:
+    """The latest candidate before ``offset``, else the first after it."""
+    before = [m for m in candidates if m.start < offset]
+    if before:
+        return before[-1]
+    return candidates[0] if candidates else None
+
+
+def merge_short_names(persons: list[Mention], others: list[Mention]) -> None:
+    """Give a one-word mention ('Flake', 'Kim', or 'Trump' that NER called an organisation)
+    the key of the full name it shortens."""
+    full = [m for m in persons if len(m.name.split()) > 1]
+    parts = name_parts(full)
+    for m in persons + [o for o in others if o.single]:
+        if len(m.name.split()) == 1:
+            target = nearest(parts.get(norm_key(m.name), []), m.start)
+            if target is not None:
+                m.key, m.name, m.kind, m.source = target.key, target.name, "person", "coref"
+                m.iso3 = m.sector = m.code = None
+
+
+def surname_mentions(doc, persons: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """Runs of proper nouns outside any mention that are a person's full name or one of its
+    name parts ('Ri', 'Bosworth'), whatever label NER gave them."""
+    full = [m for m in persons if len(m.name.split()) > 1]
+    keys = {norm_key(m.name): m for m in full}
+    parts = name_parts(full)
+    out = []
+    text = doc_text(doc)
+    for run in _proper_runs(doc, covered_chars(text, taken)):
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        whole = keys.get(norm_key(text[start:end]))
+        if whole is not None:
+            out.append(Mention(start, end, text[start:end], whole.key, whole.name, "person", source="coref"))
+            continue
+        for tok in run:
+            target = nearest(parts.get(norm_key(tok.text), []), tok.idx)
+            if target is not None:
+                out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, target.key, target.name,
+                                   "person", source="coref"))
+    return out
+
+
+def _proper_runs(doc, covered: bytearray) -> list[list]:
+    """Consecutive capitalised proper nouns that no mention covers."""
+    runs: list[list] = []
+    for tok in doc:
+        if not covered[tok.idx] and _name_like(tok):
+            if runs and runs[-1][-1].i == tok.i - 1:
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+    return runs
+
+
+def _name_like(tok) -> bool:
+    """A capitalised word that may be a name: a proper noun, or any word capitalised
+    inside a sentence ('said Flake', which the tagger may call a noun)."""
+    if len(tok.text) < 2 or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    return tok.pos_ == "PROPN" or (not tok.is_sent_start and tok.pos_ in ("NOUN", "ADJ", "VERB"))
+
+
+def pronoun_mentions(doc, persons: list[Mention], genders: dict[str, str | None]) -> list[Mention]:
+    """He/she/his/her -> the nearest earlier person mention of a fitting gender, within a
+    few sentences. ``genders`` (person key -> 'f'|'m'|None) learns from each resolution."""
+    out: list[Mention] = []
+    ordered = sorted(persons, key=lambda m: m.start)
+    sentence_starts = [s.start_char for s in doc.sents]
+    for tok in doc:
+        gender = PRONOUNS.get(tok.lower_)
+        if gender is None or tok.pos_ != "PRON":
+            continue
+        horizon = _horizon(sentence_starts, tok.idx)
+        earlier = [m for m in ordered + out if horizon <= m.start < tok.idx]
+        target = next((m for m in sorted(earlier, key=lambda m: m.start, reverse=True)
+                       if genders.get(m.key) in (None, gender)), None)
+        if target is not None:
+            genders[target.key] = gender
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, target.key, target.name,
+                               "person", source="coref"))
+    return out
+
+
+def _horizon(sentence_starts: list[int], offset: int) -> int:
+    before = [s for s in sentence_starts if s <= offset]
+    return before[-MAX_SENTENCES_BACK] if len(before) >= MAX_SENTENCES_BACK else 0
+
+
+def title_noun_mentions(doc, persons: list[Mention], titles: dict[str, list[str]], kb: KB,
+                        taken: list[Mention]) -> list[Mention]:
+    """'the envoy', 'the minister' -> the latest person whose title ends in that word."""
+    out = []
+    covered = covered_chars(doc_text(doc), taken)
+    for tok in doc:
+        if not kb.is_title_word(tok.text) or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        if tok.dep_ in ("appos", "attr", "compound") or covered[tok.idx]:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of"):
+            continue
+        candidates = [m for m in persons if m.start < tok.idx and
+                      any(kb.title_head(t) == tok.lower_ for t in titles.get(m.key, []))]
+        if candidates:
+            target = candidates[-1]
+            start = doc[tok.i - 1].idx
+            out.append(Mention(start, tok.idx + len(tok.text), doc_text(doc)[start:tok.idx + len(tok.text)],
+                               target.key, target.name, "person", source="coref"))
+    return out
+
+
+def first_name_gender(name: str, kb: KB) -> str | None:
+    words = name.split()
+    return kb.gender(words[0]) if len(words) > 1 else None

@@ -1,0 +1,129 @@
+"""Groups and institutions named by a modifier and a head noun.
+
+"North Korean officials" (PRK GOV), "U.S. and North Korean officials" (two groups),
+"State and Defense Department officials" (the two departments' officials),
+"the Obama administration" (the government of the country Obama led that year).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..kb import KB, norm_key
+from .actors_mentions import Mention, country_mention, doc_text, institution_mention
+
+CONJOINED_DEPARTMENTS = re.compile(
+    r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) (Department|Ministry|Departments|Ministries)\b")
+CONJOINED_COMPASS = re.compile(r"\b(North|South|East|West) and (?:North|South|East|West) ([A-Z][a-z]+)\b")
+LEADER_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "team"})
+GAP = re.compile(r"^(?:\s|-|['’]s\s|,\s|,?\s(?:and|or)\s)*$")
+
+
+def department_mentions(doc, kb: KB) -> list[Mention]:
+    """'State and Defense Department' -> the State Department and the Defense Department."""
+    out = []
+    for m in CONJOINED_DEPARTMENTS.finditer(doc_text(doc)):
+        head = m.group(3).replace("ies", "y").rstrip("s")
+        for i, (start, end) in enumerate(((m.start(1), m.end(1)), (m.start(2), m.end()))):
+            name, surface = f"{m.group(i + 1)} {head}", m.string[start:end]
+            met = kb.metonym(name)
+            if met is not None:
+                mention = institution_mention(start, end, surface, met, kb)
+                mention.name = name
+            else:
+                kind, sector = kb.org_kind(name) or ("organization", None)
+                mention = Mention(start, end, surface, f"org:{norm_key(name)}", name, kind, None, sector)
+            mention.source = "rule"
+            out.append(mention)
+    return out
+
+
+def compass_mentions(doc, kb: KB) -> list[Mention]:
+    """'South and North Korea' -> South Korea for the bare 'South'."""
+    out = []
+    for m in CONJOINED_COMPASS.finditer(doc_text(doc)):
+        term = kb.country_term(f"{m.group(1)} {m.group(2)}")
+        if term is not None:
+            mention = country_mention(m.start(1), m.end(1), m.group(1), term, kb)
+            mention.source = "rule"
+            out.append(mention)
+    return out
+
+
+def group_mentions(doc, kb: KB, mentions: list[Mention], year: int | None) -> tuple[list[Mention], set[int]]:
+    """Group actors for '<country or institution> <group noun>' and '<leader> administration';
+    returns them and the ids of the modifier mentions they absorb."""
+    groups, absorbed = [], set()
+    by_end = sorted(mentions, key=lambda m: m.end)
+    for token in doc:
+        noun = kb.group_noun(token.text)
+        if token.pos_ not in ("NOUN", "PROPN") or (noun is None and token.lower_ not in LEADER_NOUNS):
+            continue
+        for mod in modifiers(doc, token, by_end):
+            if mod.kind == "person":
+                group = leader_group(doc, token, mod, kb, year)
+            else:
+                group = modifier_group(doc, token, mod, noun) if noun else None
+                if group is not None:
+                    absorbed.add(id(mod))
+            if group is not None:
+                groups.append(group)
+    return groups, absorbed
+
+
+def modifiers(doc, token, by_end: list[Mention]) -> list[Mention]:
+    """Mentions that modify ``token`` from its left: 'U.S. and North Korean' before 'officials',
+    'Kim' before "'s regime"."""
+    text = doc_text(doc)
+    left = _adjective_edge(token)
+    found: list[Mention] = []
+    for m in reversed(by_end):
+        if m.end > left:
+            continue
+        if not GAP.match(text[m.end:left]) or m.kind not in ("country", "organization", "person"):
+            break
+        if found and m.kind == "person":
+            break
+        found.append(m)
+        left = m.start
+        if m.kind == "person" or text[m.end:m.end + 1] in ("'", "’"):
+            break
+    return found
+
+
+def _adjective_edge(token) -> int:
+    """Start of the adjectives directly before a noun ('senior' in 'Chinese senior officials')."""
+    i = token.i
+    while i > 0 and token.doc[i - 1].pos_ == "ADJ" and token.doc[i - 1].text[:1].islower():
+        i -= 1
+    return token.doc[i].idx
+
+
+def leader_group(doc, token, person: Mention, kb: KB, year: int | None) -> Mention | None:
+    """'the Obama administration': the government of the country its leader headed that year."""
+    if token.lower_ not in LEADER_NOUNS:
+        return None
+    end = token.idx + len(token.text)
+    text = doc_text(doc)[person.start:end]
+    iso3 = kb.leader_country(person.name, year, heads_only=True) if year else None
+    return Mention(person.start, end, text, f"org:{norm_key(text)}", text, "organization", iso3, "GOV",
+                   source="rule")
+
+
+def modifier_group(doc, token, mod: Mention, noun: tuple[str, str | None]) -> Mention | None:
+    """'North Korean officials' (PRK GOV), 'Defense Department officials' (USA MIL)."""
+    kind, sector = noun
+    if mod.kind == "country" and mod.iso3 is None:
+        return None
+    if mod.kind != "country" and mod.sector and sector == "GOV":
+        sector = mod.sector
+    text = doc_text(doc)
+    end = token.idx + len(token.text)
+    conjoined = re.search(r",|\band\b|\bor\b", text[mod.end:token.idx])
+    if mod.kind != "country":
+        name = f"{mod.name} {token.text}"
+    else:
+        name = f"{mod.text} {token.text}" if conjoined else text[mod.start:end]
+    owner = mod.iso3 if mod.kind == "country" else mod.key
+    return Mention(mod.start, end, text[mod.start:end], f"{kind}:{owner}:{sector}:{token.lemma_.lower()}",
+                   name, kind, mod.iso3, sector, source="rule")

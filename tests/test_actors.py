@@ -1,0 +1,323 @@
+"""The actors stage: people with titles, countries, groups, institutions, coreference."""
+
+from __future__ import annotations
+
+import pytest
+
+from cable.pipeline.actors import find_actors
+from cable.records import Article
+
+from conftest import SEED, SEED_DATE
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp, text: str, published: str | None = "2010-05-05", author: str | None = None):
+    article = Article("t", None, author, None, None, published, None, "en", text)
+    return find_actors(nlp(text), article)
+
+
+def named(table, name: str):
+    found = [a for a in table if a.name == name]
+    assert found, f"no actor {name!r} in {[a.name for a in table]}"
+    return found[0]
+
+
+def at(table, text: str, needle: str, nth: int = 0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return table.actor_at(start, start + len(needle))
+
+
+# --- people and their titles ---------------------------------------------------------------
+
+def test_actors_apposition_with_possessive_country(nlp):
+    table = run(nlp, "Kim Dae-ho, South Korea's chief negotiator, arrived in Geneva on Monday.")
+    kim = named(table, "Kim Dae-ho")
+    assert (kim.kind, kim.country, kim.sector, kim.code) == ("person", "KOR", "GOV", "KORGOV")
+    assert [(t.title, t.organization, t.source) for t in kim.titles] == [
+        ("chief negotiator", "South Korea", "text")]
+
+
+def test_actors_premodifier_titles_with_country_adjectives(nlp):
+    table = run(nlp, "Russian Foreign Minister Ivan Petrov met Japanese Prime Minister Taro Yamada in Tokyo.")
+    petrov, yamada = named(table, "Ivan Petrov"), named(table, "Taro Yamada")
+    assert (petrov.titles[0].title, petrov.code) == ("Foreign Minister", "RUSGOV")
+    assert (yamada.titles[0].title, yamada.code) == ("Prime Minister", "JPNGOV")
+
+
+def test_actors_then_is_not_part_of_the_title(nlp):
+    table = run(nlp, "In those years, then chief envoy Mark Dalton kept the allies out of the loop.")
+    dalton = named(table, "Mark Dalton")
+    assert dalton.titles[0].title == "chief envoy"
+    assert dalton.country is None and dalton.sector == "GOV"
+
+
+def test_actors_possessive_institution_gives_organization_and_country(nlp):
+    table = run(nlp, "The talks were led by the State Department's Ellen Price, officials said.")
+    price = named(table, "Ellen Price")
+    assert price.titles[0].organization == "State Department"
+    assert (price.country, price.code) == ("USA", "USAGOV")
+
+
+def test_actors_executive_director_of_a_foundation(nlp):
+    text = ('"It is a matter of trust," said Peter Hale, executive director of the Harlow Foundation, '
+            'a think tank.')
+    hale = named(run(nlp, text), "Peter Hale")
+    assert (hale.titles[0].title, hale.titles[0].organization) == ("executive director", "Harlow Foundation")
+    assert hale.sector == "NGO" and hale.country is None
+
+
+def test_actors_director_of_a_university_institute(nlp):
+    text = ('"We hosted them," said Maria Lopez, the director of University of Texas\'s Center on '
+            'Water Policy, which organised the event.')
+    lopez = named(run(nlp, text), "Maria Lopez")
+    assert lopez.titles[0].title == "director"
+    assert "Center on Water Policy" in lopez.titles[0].organization
+    assert (lopez.country, lopez.sector) == ("USA", "EDU")
+
+
+def test_actors_as_the_head_of_a_delegation(nlp):
+    table = run(nlp, "The move left Ann Lowe as the head of the U.S. delegation to the trade talks.")
+    lowe = named(table, "Ann Lowe")
+    assert lowe.titles[0].title == "head of delegation"
+    assert lowe.titles[0].organization.startswith("U.S. delegation")
+    assert lowe.country == "USA"
+
+
+def test_actors_think_tank_run_by_a_person(nlp):
+    text = "The meeting was hosted by the Asia Policy Council, an old think tank run by Peter Gale."
+    gale = named(run(nlp, text), "Peter Gale")
+    assert (gale.titles[0].title, gale.titles[0].organization) == ("head", "Asia Policy Council")
+
+
+def test_actors_title_before_the_name_after_a_comma(nlp):
+    rossi = named(run(nlp, "The Italian foreign minister, Luigi Rossi, joined the talks."), "Luigi Rossi")
+    assert (rossi.titles[0].title, rossi.code) == ("foreign minister", "ITAGOV")
+
+
+def test_actors_ambassador_to_a_country_belongs_to_the_sender(nlp):
+    hall = named(run(nlp, "US Ambassador to Germany Richard Hall said the ban was overdue."), "Richard Hall")
+    assert hall.titles[0].title == "Ambassador to Germany"
+    assert hall.code == "USAGOV"
+
+
+def test_actors_capitalised_title_with_of(nlp):
+    carter = named(run(nlp, "Secretary of State John Carter met Chinese Premier Li Wei."), "John Carter")
+    assert carter.titles[0].title == "Secretary of State"
+
+
+def test_actors_copula_and_represented(nlp):
+    lin = named(run(nlp, "Grace Lin is the deputy director of the Center for Asian Studies."), "Grace Lin")
+    assert lin.titles[0].title == "deputy director" and lin.sector == "NGO"
+    palmer = named(run(nlp, "Derek Palmer represented the Pentagon at the meeting."), "Derek Palmer")
+    assert (palmer.titles[0].organization, palmer.code) == ("Pentagon", "USAMIL")
+
+
+def test_actors_kb_leader_gives_country_and_dated_title(nlp):
+    table = run(nlp, "Kim Jong Il ruled the country for years.", published="2009-10-28")
+    kim = named(table, "Kim Jong Il")
+    assert kim.country == "PRK" and any(t.source == "kb" for t in kim.titles)
+    undated = named(run(nlp, "Kim Jong Il ruled the country for years.", published=None), "Kim Jong Il")
+    assert undated.country == "PRK" and not any(t.source == "kb" for t in undated.titles)
+
+
+# --- countries, groups, institutions --------------------------------------------------------
+
+def test_actors_demonyms_and_capitals(nlp):
+    text = "The North Koreans walked out, and even the Chinese could not persuade them. Pyongyang refused."
+    table = run(nlp, text)
+    assert at(table, text, "North Koreans").code == "PRK"
+    assert at(table, text, "Chinese").code == "CHN"
+    pyongyang = at(table, text, "Pyongyang")
+    assert (pyongyang.name, pyongyang.country, pyongyang.code) == ("Pyongyang", "PRK", "PRKGOV")
+
+
+def test_actors_country_variants_are_one_actor(nlp):
+    text = "The U.S. and the United States are the same, and America agrees with the US."
+    table = run(nlp, text)
+    usa = [a for a in table if a.country == "USA"]
+    assert len(usa) == 1 and usa[0].name == "United States" and len(usa[0].mentions) == 4
+
+
+def test_actors_capital_as_a_place_is_not_an_actor(nlp):
+    assert len(run(nlp, "The delegates gathered in Pyongyang for a week.")) == 0
+
+
+def test_actors_demonym_groups_with_conjoined_modifiers(nlp):
+    text = "U.S. and Iranian officials met in Oman, while State and Defense Department officials stayed home."
+    table = run(nlp, text)
+    codes = {a.name: a.code for a in table if a.kind == "group"}
+    assert codes == {"U.S. officials": "USAGOV", "Iranian officials": "IRNGOV",
+                     "State Department officials": "USAGOV", "Defense Department officials": "USAMIL"}
+    assert {a.code for a in table.actors_in(0, text.index(" met"))} == {"USAGOV", "IRNGOV"}
+
+
+def test_actors_leader_administration(nlp):
+    text = "The Obama administration rejected the offer."
+    admin = named(run(nlp, text, published="2010-05-05"), "Obama administration")
+    assert (admin.kind, admin.code) == ("organization", "USAGOV")
+    undated = named(run(nlp, text, published=None), "Obama administration")
+    assert undated.country is None and undated.sector == "GOV"
+
+
+def test_actors_metonyms(nlp):
+    text = ("Foggy Bottom declined to comment, Turtle Bay was silent, and the Pentagon and the White "
+            "House disagreed with the Kremlin.")
+    table = run(nlp, text)
+    assert {a.name: a.code for a in table} == {
+        "Foggy Bottom": "USAGOV", "Turtle Bay": "IGOUNO", "Pentagon": "USAMIL",
+        "White House": "USAGOV", "Kremlin": "RUSGOV"}
+
+
+def test_actors_process_spellings_merge(nlp):
+    text = "Both sides want the Six-Party Talks to resume, but a return to the Six Party Talks is unlikely."
+    processes = [a for a in run(nlp, text) if a.kind == "process"]
+    assert len(processes) == 1 and len(processes[0].mentions) == 2
+
+
+def test_actors_forum(nlp):
+    forum = named(run(nlp, "Ministers met at the Shangri-La Dialogue in Singapore."), "Shangri-La Dialogue")
+    assert forum.kind == "forum"
+
+
+# --- coreference ----------------------------------------------------------------------------
+
+def test_actors_surname_and_pronouns_resolve_to_the_person(nlp):
+    text = ('Mary Collins, a professor at Yale University, spoke first. "The talks are over," she said. '
+            "Collins then left. Her colleague Tom Baker stayed, and he said nothing.")
+    table = run(nlp, text)
+    collins = named(table, "Mary Collins")
+    assert collins.sector == "EDU"
+    assert at(table, text, "she") is collins
+    assert at(table, text, "Collins", 1) is collins
+    assert at(table, text, "Her") is collins
+    assert at(table, text, "he", text.count("he") - 1).name == "Tom Baker"
+
+
+def test_actors_pronoun_skips_a_person_of_the_other_gender(nlp):
+    text = "Susan Hart met John Reed on Monday. She said the meeting went well."
+    table = run(nlp, text)
+    assert at(table, text, "She").name == "Susan Hart"
+
+
+def test_actors_the_envoy_is_the_latest_person_with_that_title(nlp):
+    text = "The United States sent special envoy Robert Kane to Seoul. The envoy met South Korean officials."
+    table = run(nlp, text)
+    assert at(table, text, "The envoy").name == "Robert Kane"
+    assert at(table, text, "South Korean officials").code == "KORGOV"
+
+
+def test_actors_surname_shared_by_two_people_goes_to_the_latest_full_name(nlp):
+    text = ("Kim Jong Il ruled until 2011. Later Sung Kim arrived. Earlier, Kim Jong Il had warned him. "
+            "Kim's regime did not move.")
+    table = run(nlp, text, published="2009-10-28")
+    assert at(table, text, "Kim", 3).name == "Kim Jong Il"
+    regime = named(table, "Kim's regime")
+    assert regime.code == "PRKGOV"
+
+
+# --- what is not an actor -------------------------------------------------------------------
+
+def test_actors_not_nobody_nor_a_bare_title(nlp):
+    assert len(run(nlp, '"Nobody is talking," said the President. The Minister declined to comment.')) == 0
+
+
+def test_actors_author_is_not_an_actor(nlp):
+    text = "Jane Writer reports that Tom Baker resigned."
+    names = {a.name for a in run(nlp, text, author="Jane Writer")}
+    assert "Jane Writer" not in names and "Tom Baker" in names
+
+
+def test_actors_ids_follow_first_mention_and_mentions_match_the_text(nlp):
+    text = "China warned Japan. Tokyo answered, and Chinese Premier Li Wei replied."
+    table = run(nlp, text)
+    assert [a.id for a in table] == [f"a{i}" for i in range(1, len(table) + 1)]
+    firsts = [a.mentions[0].start for a in table]
+    assert firsts == sorted(firsts)
+    for actor in table:
+        for m in actor.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+# --- the seed article -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    """The seed's cleaned body and its actors."""
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED} (set CABLE_SHARED to the shared folder)")
+    from cable.pipeline import clean
+
+    article = clean(SEED.read_text(encoding="utf-8"), input=str(SEED)).article
+    article.published = SEED_DATE
+    return find_actors(nlp(article.text), article), article
+
+
+def seed_person(seed, name):
+    table, _ = seed
+    return named(table, name)
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Ri Gun", "PRK"), ("Sung Kim", "USA"), ("Susan Shirk", "USA"), ("Gordon Flake", None),
+    ("Stephen Bosworth", None), ("Wen Jiabao", "CHN"), ("Kim Jong Il", "PRK"), ("Chris Hill", None),
+    ("Derek Mitchell", "USA"), ("Donald Zagoria", "USA"),
+])
+def test_actors_seed_people(seed, name, country):
+    person = seed_person(seed, name)
+    assert person.kind == "person" and person.country == country
+
+
+def test_actors_seed_titles(seed):
+    ri = seed_person(seed, "Ri Gun")
+    assert "negotiator" in ri.titles[0].title and ri.code == "PRKGOV"
+    shirk = seed_person(seed, "Susan Shirk")
+    assert "director" in shirk.titles[0].title
+    assert "Institute on Global Conflict and Cooperation" in shirk.titles[0].organization
+    flake = seed_person(seed, "Gordon Flake")
+    assert flake.titles[0].title == "executive director"
+    assert flake.titles[0].organization == "Mansfield Foundation"
+    wen = seed_person(seed, "Wen Jiabao")
+    assert wen.titles[0].title == "Premier"
+    kim = seed_person(seed, "Sung Kim")
+    assert any(t.organization == "State Department" for t in kim.titles)
+    assert any(t.title.startswith("head of") for t in kim.titles)
+    assert seed_person(seed, "Chris Hill").titles[0].title == "lead negotiator"
+
+
+def test_actors_seed_coreference(seed):
+    table, article = seed
+    text = article.text
+    ri, flake = seed_person(seed, "Ri Gun"), seed_person(seed, "Gordon Flake")
+    kim_jong_il, shirk = seed_person(seed, "Kim Jong Il"), seed_person(seed, "Susan Shirk")
+    assert at(table, text, "Ri and") is ri
+    assert at(table, text, "said Flake") is flake
+    assert at(table, text, "Kim’s regime").id in (kim_jong_il.id, named(table, "Kim’s regime").id)
+    assert any(m.text == "Kim" for m in kim_jong_il.mentions)
+    she = text.index("she said", text.index("Susan Shirk"))
+    assert table.actor_at(she, she + 3) is shirk
+
+
+def test_actors_seed_groups_countries_and_forums(seed):
+    table, article = seed
+    codes = {a.name: a.code for a in table}
+    assert codes["Pyongyang"] == "PRKGOV"
+    assert codes["North Korean officials"] == "PRKGOV"
+    assert codes["Obama administration"] == "USAGOV"
+    assert codes["State Department officials"] == "USAGOV"
+    assert codes["Defense Department officials"] == "USAMIL"
+    processes = [a for a in table if a.kind == "process" and "Six" in a.name]
+    assert len(processes) == 1
+    assert {m.text for m in processes[0].mentions} >= {"Six-Party Talks", "Six Party Talks"}
+    assert named(table, "Northeast Asia Security Dialogue").kind == "forum"
+    ncafp = named(table, "National Committee on American Foreign Policy")
+    assert (ncafp.sector, ncafp.country) == ("NGO", "USA")
+    assert named(table, "Mansfield Foundation").sector == "NGO"
+
+
+def test_actors_seed_has_no_author_or_nobody(seed):
+    table, article = seed
+    names = {a.name for a in table}
+    assert not names & {"Josh Rogin", "Josh", "Nobody"}

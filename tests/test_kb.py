@@ -1,0 +1,186 @@
+"""The knowledge base: countries, metonyms, organisations, leaders, title words."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from cable.kb import Metonym, load_kb, norm_key, strip_name
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("North Korea", "PRK"), ("DPRK", "PRK"), ("Pyongyang", "PRK"), ("North Korean", "PRK"),
+    ("the North Koreans", "PRK"), ("South Korea", "KOR"), ("Seoul", "KOR"), ("South Korean", "KOR"),
+    ("U.S.", "USA"), ("US", "USA"), ("United States", "USA"), ("America", "USA"),
+    ("Washington", "USA"), ("American", "USA"), ("Americans", "USA"),
+    ("Britain", "GBR"), ("UK", "GBR"), ("British", "GBR"), ("London", "GBR"),
+    ("Russia", "RUS"), ("Moscow", "RUS"), ("Russian", "RUS"),
+    ("China", "CHN"), ("Beijing", "CHN"), ("Chinese", "CHN"), ("the Chinese", "CHN"),
+    ("Iran", "IRN"), ("Tehran", "IRN"), ("Iranian", "IRN"), ("Taiwan", "TWN"), ("Taipei", "TWN"),
+    ("Japan", "JPN"), ("Japanese", "JPN"), ("France", "FRA"), ("French", "FRA"), ("Dutch", "NLD"),
+    ("Burma", "MMR"), ("Myanmar", "MMR"), ("Ivory Coast", "CIV"), ("Bogota", "COL"),
+])
+def test_kb_country_names_demonyms_and_capitals(kb, text, iso3):
+    assert kb.country(text) == iso3
+
+
+@pytest.mark.parametrize("text", ["Korean", "Congolese", "us", "Obama", "the", ""])
+def test_kb_country_is_none_for_ambiguous_or_unknown_words(kb, text):
+    assert kb.country(text) is None
+
+
+def test_kb_country_term_tells_the_form(kb):
+    assert kb.country_term("Pyongyang").form == "capital"
+    assert kb.country_term("North Korean").form == "adjective"
+    assert kb.country_term("North Korea").form == "name"
+
+
+def test_kb_country_name_is_the_common_short_name(kb):
+    assert kb.country_name("PRK") == "North Korea"
+    assert kb.country_name("USA") == "United States"
+    assert kb.country_name("GBR") == "United Kingdom"
+    assert kb.country_name("XXX") is None and kb.country_name(None) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foggy Bottom", ("State Department", "organization", "USA", "GOV")),
+    ("the State Department", ("State Department", "organization", "USA", "GOV")),
+    ("Turtle Bay", ("United Nations", "organization", None, "IGO")),
+    ("the Pentagon", ("Pentagon", "organization", "USA", "MIL")),
+    ("Defense Department", ("Pentagon", "organization", "USA", "MIL")),
+    ("the White House", ("White House", "organization", "USA", "GOV")),
+    ("the Kremlin", ("Kremlin", "organization", "RUS", "GOV")),
+    ("Zhongnanhai", ("Zhongnanhai", "organization", "CHN", "GOV")),
+    ("Downing Street", ("Downing Street", "organization", "GBR", "GOV")),
+    ("Whitehall", ("Whitehall", "organization", "GBR", "GOV")),
+    ("the Blue House", ("Blue House", "organization", "KOR", "GOV")),
+    ("the Élysée", ("Élysée", "organization", "FRA", "GOV")),
+    ("Elysee", ("Élysée", "organization", "FRA", "GOV")),
+    ("Langley", ("CIA", "organization", "USA", "SPY")),
+    ("CIA", ("CIA", "organization", "USA", "SPY")),
+    ("Capitol Hill", ("Congress", "organization", "USA", "LEG")),
+    ("Congress", ("Congress", "organization", "USA", "LEG")),
+    ("Embassy Row", ("Embassy Row", "group", "USA", None)),
+])
+def test_kb_metonyms(kb, text, expected):
+    assert kb.metonym(text) == Metonym(*expected)
+
+
+@pytest.mark.parametrize("text, name, kind, code", [
+    ("UN", "United Nations", "organization", "IGOUNO"), ("U.N.", "United Nations", "organization", "IGOUNO"),
+    ("NATO", "NATO", "organization", "IGOWSTNAT"), ("EU", "European Union", "organization", "IGOEUREEC"),
+    ("ASEAN", "ASEAN", "organization", "IGOSEAASN"), ("IAEA", "IAEA", "organization", "IGOUNOIAE"),
+    ("G20", "G20", "forum", "IGO"), ("G-20", "G20", "forum", "IGO"),
+])
+def test_kb_igos_and_forums(kb, text, name, kind, code):
+    met = kb.metonym(text)
+    assert (met.name, met.kind, met.iso3, met.sector) == (name, kind, None, "IGO")
+    assert kb.igo_code(met.name) == code
+
+
+@pytest.mark.parametrize("name, kind, sector", [
+    ("Ministry of Foreign Affairs", "organization", "GOV"),
+    ("Defense Ministry", "organization", "MIL"),
+    ("Korean People's Navy", "organization", "MIL"),
+    ("University of Lagos", "organization", "EDU"),
+    ("Harlow Institute", "organization", "EDU"),
+    ("Harlow Foundation", "organization", "NGO"),
+    ("Council on Foreign Relations", "organization", "NGO"),
+    ("National Committee on Water Policy", "organization", "NGO"),
+    ("Senate Armed Services Committee", "organization", "LEG"),
+    ("Labour Party", "organization", "PTY"),
+    ("Metropolitan Police", "organization", "COP"),
+    ("Supreme Court", "organization", "JUD"),
+    ("European Parliament", "organization", "LEG"),
+    ("The Daily Herald", "organization", "MED"),
+    ("Acme Holdings", "organization", "BUS"),
+    ("Six-Party Talks", "process", None),
+    ("Minsk Peace Process", "process", None),
+    ("Shangri-La Dialogue", "forum", None),
+    ("Munich Security Conference", "forum", None),
+])
+def test_kb_org_kind_from_head_words(kb, name, kind, sector):
+    assert kb.org_kind(name) == (kind, sector)
+
+
+def test_kb_org_kind_none_without_head_word(kb):
+    assert kb.org_kind("Acme") is None
+
+
+@pytest.mark.parametrize("title, sector", [
+    ("Foreign Minister", "GOV"), ("Premier", "GOV"), ("nuclear negotiator", "GOV"),
+    ("Secretary of State", "GOV"), ("Ambassador to Germany", "GOV"), ("opposition leader", "OPP"),
+    ("rebel commander", "REB"), ("General", "MIL"), ("professor", "EDU"), ("Senator", "LEG"),
+    ("executive director", None), ("", None),
+])
+def test_kb_title_sector(kb, title, sector):
+    assert kb.title_sector(title) == sector
+
+
+def test_kb_title_head(kb):
+    assert kb.title_head("Ambassador to Germany") == "ambassador"
+    assert kb.title_head("head of delegation") == "head"
+    assert kb.title_head("Foreign Minister") == "minister"
+    assert kb.title_head("") is None
+
+
+def test_kb_leaders_by_name_and_year(kb):
+    assert kb.leader_country("Obama", 2009, heads_only=True) == "USA"
+    assert kb.leader_country("Obama", 1990, heads_only=True) is None
+    assert kb.leader_country("Kim Jong Il") == "PRK"
+    assert kb.leader_country("Wen Jiabao") == "CHN"
+    assert kb.leader_country("Angela Merkel") == "DEU"
+    titles = {leader.title for leader in kb.leaders("Wen Jiabao", 2009)}
+    assert "Premier" in titles
+
+
+def test_kb_leader_full_name_needs_all_its_words(kb):
+    assert kb.leaders("Michelle Obama") == []
+
+
+def test_kb_find_terms_whole_words_and_hyphen_compounds(kb):
+    text = "The U.S.-North Korea talks; a USB stick; WTOP radio; North Korea's envoy."
+    found = [surface for _, _, surface in kb.find_terms(text)]
+    assert found == ["U.S.", "North Korea", "North Korea"]
+
+
+def test_kb_find_terms_prefers_longest(kb):
+    found = kb.find_terms("North Korean officials met South Koreans.")
+    assert [s for _, _, s in found] == ["North Korean", "South Koreans"]
+    assert found[0][:2] == (0, 12)
+
+
+def test_kb_countries_in_longer_names(kb):
+    assert kb.countries_in("University of California's Institute on Global Conflict") == {"USA"}
+    assert kb.countries_in("Committee on American Foreign Policy") == {"USA"}
+    assert kb.countries_in("Harlow Foundation") == set()
+
+
+def test_kb_text_normalisation():
+    assert strip_name("the State Department’s") == "State Department"
+    assert norm_key("the Six-Party Talks") == norm_key("Six Party Talks") == "six party talks"
+    assert norm_key("U.S.") == "us"
+
+
+def test_kb_gender_and_title_words(kb):
+    assert kb.gender("Susan") == "f" and kb.gender("Gordon") == "m" and kb.gender("Zorblat") is None
+    assert kb.is_title_word("Premier") and kb.is_title_word("negotiator") and not kb.is_title_word("table")
+    assert kb.group_noun("officials") == ("group", "GOV")
+
+
+def test_kb_built_country_table_is_complete():
+    table = json.loads(resources.files("cable").joinpath("data", "kb", "countries.json").read_text("utf-8"))
+    assert len(table) >= 240
+    assert set(table["PRK"]) == {"name", "independent", "names", "demonyms", "adjectives", "capitals"}
+    assert "Pyongyang" in table["PRK"]["capitals"] and "North Korean" in table["PRK"]["adjectives"]
+
+
+def test_kb_is_loaded_once():
+    assert load_kb() is load_kb()
