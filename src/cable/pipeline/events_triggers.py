@@ -1,0 +1,168 @@
+"""Find event triggers: verbs and event nouns listed in triggers.en.tsv whose
+requirements (a preposition, a particle, an object of some class ...) hold,
+and what each event is about (which refines its CAMEO code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..records import Actor
+from .actortable import ActorTable
+from .events_lexicon import Trigger, classes, cue, topics, triggers
+from .events_roles import RELATIVE_PRONOUNS, agent_of, antecedent, light_verb, phrase_actors, \
+    prep_objects, subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "agent", "advcl", "relcl",
+                              "conj", "cc", "punct", "parataxis", "mark", "aux", "auxpass", "neg",
+                              "advmod", "npadvmod", "prt"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOUN_PARTICIPANT_PREPS = frozenset({"by", "with", "between", "among", "to", "against", "from"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event before it gets its id, place and date."""
+
+    token: Token  # the trigger
+    kind: str  # "V", "N" or "frame"
+    plover: str
+    mode: str | None
+    cameo: str
+    actors: list[Actor]
+    recipients: list[Actor]
+    status: str
+    sentence: tuple[int, int]
+    content: set[int] = field(default_factory=set)  # token indices of what it is about
+    heads: set[int] = field(default_factory=set)  # tokens its place and date phrases hang on
+
+
+def match_trigger(tok, table: ActorTable) -> Trigger | None:
+    """The first trigger row for this token whose requirements hold."""
+    if tok.pos_ not in ("VERB", "NOUN") or not token_actor_free(tok, table):
+        return None
+    pos = "V" if tok.pos_ == "VERB" else "N"
+    for trigger in triggers().get((pos, tok.lemma_.lower()), ()):
+        if all(any(holds(req, tok, table) for req in group) for group in trigger.requires):
+            return trigger
+    return None
+
+
+def token_actor_free(tok, table: ActorTable) -> bool:
+    """A word inside an actor's name ("the Six-Party Talks", "Occupy Wall Street")
+    is no trigger."""
+    return table.actor_at(tok.idx, tok.idx + len(tok)) is None
+
+
+def direct_object(tok):
+    dep = "nsubjpass" if any(c.dep_ == "auxpass" for c in tok.children) else "dobj"
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
+def names_party(obj, table: ActorTable) -> bool:
+    """Whether an object names a visiting party: a person or a country, or a
+    delegation, minister, envoy ... ("hosted the delegation", not "hosted the secretariat")."""
+    if obj is None:
+        return False
+    actor = table.actor_at(obj.idx, obj.idx + len(obj))
+    if actor is not None:
+        return actor.kind in ("person", "country")
+    return obj.lemma_.lower() in classes()["visitors"]
+
+
+def about(tok, words: frozenset[str]) -> bool:
+    """Whether an infinitive or a "to"/"for" phrase on the word is about one of
+    these words, or goes "to" a place ("invited X to visit", "to the summit", "to Oslo")."""
+    for child in tok.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in words:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("to", "for"):
+            for pobj in child.children:
+                place = child.lower_ == "to" and pobj.ent_type_ in PLACE_LABELS
+                if place or pobj.lemma_.lower() in words:
+                    return True
+    return False
+
+
+def holds(req: str, tok, table: ActorTable) -> bool:
+    """Whether one requirement of triggers.en.tsv holds for this token."""
+    kind, _, arg = req.partition(":")
+    deps = {c.dep_ for c in tok.children}
+    if kind == "prep":
+        return any(c.dep_ in ("prep", "agent") and c.lower_ == arg for c in tok.children)
+    if kind == "prt":
+        return any(c.dep_ == "prt" and c.lower_ == arg for c in tok.children)
+    if kind == "mod":
+        return any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() == arg
+                   for c in tok.lefts)
+    if kind == "obj":
+        obj = direct_object(tok)
+        return obj is not None and obj.lemma_.lower() in classes()[arg]
+    if kind == "obj-actor":
+        return bool(phrase_actors(direct_object(tok), table))
+    if kind == "obj-party":
+        return names_party(direct_object(tok), table)
+    if kind == "prep-actor":
+        return any(phrase_actors(t, table) for t in prep_objects(tok, frozenset({arg})))
+    if kind == "obj-place":
+        obj = direct_object(tok)
+        return obj is not None and antecedent(obj).ent_type_ in PLACE_LABELS
+    if kind == "obj-person":
+        return any(a.kind == "person" for a in phrase_actors(direct_object(tok), table))
+    if kind == "subj-actor":
+        subj, passive = subject(tok)
+        doer = agent_of(tok) if passive else [subj]
+        return any(phrase_actors(t, table) for t in doer if t is not None)
+    if kind == "comp":
+        return about(tok, classes()[arg])
+    if kind == "not-report":
+        return not (tok.head.i != tok.i and tok.head.lemma_.lower() in cue("report_verb"))
+    if kind == "passive":
+        return "auxpass" in deps
+    if kind == "not-pobj":
+        return not (tok.dep_ == "pobj" and tok.head.lower_ == arg)
+    if kind == "no-dobj":
+        return "dobj" not in deps
+    if kind == "plural":
+        return tok.tag_ in ("NNS", "NNPS")
+    if kind == "light":
+        return light_verb(tok) is not None
+    return kind in deps  # dobj, xcomp, ccomp
+
+
+def content_tokens(tok, trigger: Trigger) -> list:
+    """What the event is about: its objects and complements ("refused to answer the invitation")."""
+    out = []
+    for child in tok.children:
+        if child.i < tok.i and not any(t.lower_ in RELATIVE_PRONOUNS for t in child.subtree):
+            continue  # what an event is about follows it, unless relativised ("from which ...")
+        if trigger.pos == "V" and child.dep_ in PARTICIPANT_DEPS:
+            continue
+        if trigger.pos == "N" and (child.dep_ not in ("prep", "acl")
+                                   or child.lower_ in NOUN_PARTICIPANT_PREPS):
+            continue
+        out.extend(asserted_free(child))
+    return out
+
+
+def asserted_free(tok) -> list:
+    """The subtree without its relative clauses, which state facts of their own
+    ("agreed to return to the 2005 deal, where X agreed to disarm")."""
+    relative = {t.i for r in tok.subtree if r.dep_ == "relcl" for t in r.subtree}
+    return [t for t in tok.subtree if t.i not in relative]
+
+
+def refine(cameo: str, mode: str | None, content: list) -> tuple[str | None, str | None]:
+    """A finer CAMEO code (and mode) from what the event is about, read in text
+    order ("seeks recognition ... and talks" is about recognition); None drops it."""
+    rows = topics().get(cameo, ())
+    for tok in sorted(content, key=lambda t: t.i):
+        tok = antecedent(tok)
+        words = {tok.lemma_.lower(), tok.lower_}
+        topic = next((row for row in rows if row.lemmas & words), None)
+        if topic is not None:
+            return topic.cameo, topic.mode or mode
+    return cameo, mode
