@@ -2,8 +2,7 @@
 
 Rule tests parse sentences written for these tests and hand-build the actor
 table (actors with mentions at known offsets), so they do not depend on the
-actors stage. The seed tests at the end need the whole pipeline; each says
-which other stage it waits for and skips until that stage finds anything.
+actors stage. The seed tests at the end run the whole pipeline.
 """
 
 from __future__ import annotations
@@ -287,9 +286,7 @@ def test_events_ids_follow_text_order(nlp):
                                                   ("e3", "THREATEN")]
 
 
-# The seed article (../shared/examples). These need the actors stage (actor ids
-# and countries), and some the places and dates stages: each skips until the
-# stage it waits for finds anything.
+# The seed article (../shared/examples), through the whole pipeline.
 
 def seed_countries(result, ids):
     by_id = {a.id: a for a in result.actors}
@@ -297,8 +294,6 @@ def seed_countries(result, ids):
 
 
 def seed_events(result, plover, trigger_word):
-    if not result.actors:
-        pytest.skip("waits for the actors stage")
     return [e for e in result.events if e.plover == plover and trigger_word in e.trigger.text]
 
 
@@ -310,30 +305,28 @@ def test_events_seed_little_chance_is_no_occurred_negotiation(seed_result):
                 and e.status == "occurred"]
 
 
-def test_events_seed_san_diego_meeting(seed_result):  # actors and places stages
+def test_events_seed_san_diego_meeting(seed_result):
     found = [e for e in seed_events(seed_result, "CONSULT", "") if e.status == "occurred"
              and e.location and e.location.name == "San Diego"
              and {"USA", "PRK"} <= seed_countries(seed_result, e.actors + e.recipients)]
     assert found
 
 
-def test_events_seed_met_with_ri_gun(seed_result):  # actors stage
+def test_events_seed_met_with_ri_gun(seed_result):
     ri = next(a for a in seed_result.actors if a.name == "Ri Gun")
     found = [e for e in seed_events(seed_result, "CONSULT", "met") if ri.id in e.recipients
              and "USA" in seed_countries(seed_result, e.actors)]
     assert found and found[0].status == "occurred"
 
 
-def test_events_seed_withdrawal_from_the_talks(seed_result):  # actors stage; dates for April
+def test_events_seed_withdrawal_from_the_talks(seed_result):
     found = [e for e in seed_events(seed_result, "SANCTION", "withdrew")
              if "PRK" in seed_countries(seed_result, e.actors)]
     assert found and found[0].cameo == "164" and found[0].status == "occurred"
-    if found[0].date is None:
-        pytest.skip("waits for the dates stage")
-    assert found[0].date.start.startswith("2009-04")
+    assert found[0].date and found[0].date.start.startswith("2009-04")
 
 
-def test_events_seed_requests(seed_result):  # actors stage
+def test_events_seed_requests(seed_result):
     us_demand = [e for e in seed_events(seed_result, "REQUEST", "maintains")
                  if "USA" in seed_countries(seed_result, e.actors)
                  and "PRK" in seed_countries(seed_result, e.recipients)]
@@ -343,14 +336,14 @@ def test_events_seed_requests(seed_result):  # actors stage
     assert seeks and seeks[0].status == "occurred"
 
 
-def test_events_seed_wen_visit(seed_result):  # actors stage (Pyongyang as North Korea)
+def test_events_seed_wen_visit(seed_result):
     wen = next(a for a in seed_result.actors if a.name == "Wen Jiabao")
     found = [e for e in seed_events(seed_result, "CONSULT", "visit") if wen.id in e.actors]
     assert found and found[0].mode == "visit" and found[0].status == "occurred"
     assert "PRK" in seed_countries(seed_result, found[0].recipients)
 
 
-def test_events_seed_invitation_and_refusal(seed_result):  # actors stage
+def test_events_seed_invitation_and_refusal(seed_result):
     invited = [e for e in seed_events(seed_result, "AGREE", "invited")
                if "PRK" in seed_countries(seed_result, e.actors)]
     assert invited and invited[0].cameo == "036"
@@ -359,10 +352,8 @@ def test_events_seed_invitation_and_refusal(seed_result):  # actors stage
     assert refused and refused[0].status == "occurred" and refused[0].cameo == "125"
 
 
-def test_events_seed_new_york_meeting_is_planned(seed_result):  # actors, places, dates stages
+def test_events_seed_new_york_meeting_is_planned(seed_result):
     found = [e for e in seed_events(seed_result, "CONSULT", "chat")]
     assert found and found[0].status == "planned"
     assert found[0].location and found[0].location.name == "New York"
-    if found[0].date is None:
-        pytest.skip("waits for the dates stage")
-    assert found[0].date.start == "2009-10-30"
+    assert found[0].date and found[0].date.start == "2009-10-30"
