@@ -1,0 +1,368 @@
+"""quotes: direct, mixed and indirect quotations with speaker and title.
+
+A direct quote is text between paired quotation marks that reads as speech
+(four words or more, with a verb) and has a reporting cue ("said", "told",
+"according to") in its own sentence, or, for a sentence that is nothing but
+the quote, in the sentence before (``"A," he said. "B."``). The speaker is the
+cue's subject outside the quotation marks, so a word inside the quote is
+never the speaker; the source span is that subject's own name, never the
+organisation in an apposition after it. Indirect quotes are "X said (that)
+<clause>" and "according to X, <clause>".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from ..records import Actor, Quote
+from .actortable import ActorTable
+from .voices_common import (
+    FIRST_SECOND_PERSON,
+    QuoteZones,
+    is_pronoun,
+    mention_of,
+    particle_cue,
+    record_span,
+    reporting_cue,
+    reporting_cues,
+    speaker_of,
+    subject_of,
+    trimmed,
+)
+
+OPENING = "“«"
+CLOSING = "”»"
+STRAIGHT = '"'
+OPEN_AFTER = "([{—–-/"
+CLOSE_BEFORE = ".,;:!?)]}—–-"
+MIN_QUOTE_WORDS = 4
+REPORT_MARKS = frozenset({"that", "whether", "if"})
+
+Cue = tuple[DocSpan, Token, str]  # (cue span, subject token, where: after | before | previous)
+
+
+def find_quotes(doc, actors: ActorTable) -> list[Quote]:
+    """Quotations in ``doc`` in text order, ids q1, q2, ..."""
+    text = doc.text
+    zones = QuoteZones(text, quoted_spans(text))
+    segments = sentence_segments(doc, zones)
+    found = (direct_quote(doc, actors, span, zones, segments) for span in zones.spans)
+    direct = _merge_overlaps(text, [q for q in found if q])
+    quotes = sorted(direct + indirect_quotes(doc, actors, zones, direct), key=lambda q: (q.start, q.end))
+    for n, quote in enumerate(quotes, 1):
+        quote.id = f"q{n}"
+    return quotes
+
+
+def _merge_overlaps(text: str, quotes: list[Quote]) -> list[Quote]:
+    """One quote for overlapping quotes of the same cue (two mixed quotes in one clause)."""
+    merged: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: q.start):
+        last = merged[-1] if merged else None
+        if last and quote.start < last.end and last.cue and quote.cue and last.cue.start == quote.cue.start:
+            last.end = max(last.end, quote.end)
+            last.text = text[last.start:last.end]
+            continue
+        merged.append(quote)
+    return merged
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges between paired quotation marks (marks excluded).
+
+    Marks pair within a paragraph; an unpaired mark is skipped on its own.
+    A quote over paragraphs (open at one paragraph's end, the next opening
+    with a mark) runs to the end of each paragraph."""
+    spans: list[tuple[int, int]] = []
+    text = _doubled_apostrophes_as_marks(text)
+    paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    for k, (p_start, p_end) in enumerate(paragraphs):
+        open_at = None
+        for i in range(p_start, p_end):
+            role = _mark_role(text, i, open_at is not None)
+            if role == "open":
+                open_at = i
+            elif role == "close" and open_at is not None:
+                spans.append((open_at + 1, i))
+                open_at = None
+        if open_at is not None and _continues(text, paragraphs, k, open_at):
+            spans.append((open_at + 1, p_end))
+    return spans
+
+
+def _doubled_apostrophes_as_marks(text: str) -> str:
+    """Text of the same length with each '' (an old typewriter quotation mark)
+    written as a space and a straight mark on the side away from its word."""
+    def mark(m: re.Match) -> str:
+        opening = m.start() == 0 or text[m.start() - 1].isspace()
+        return ' "' if opening else '" '
+    return re.sub(r"''", mark, text)
+
+
+def _continues(text: str, paragraphs: list[tuple[int, int]], k: int, open_at: int) -> bool:
+    """Whether a quote left open in paragraph k goes on in the next one: it
+    opened the paragraph (or followed a colon) and the next paragraph opens
+    with a quotation mark."""
+    lead = text[paragraphs[k][0]:open_at].rstrip()
+    opens_next = k + 1 < len(paragraphs) and _mark_role(text, paragraphs[k + 1][0], False) == "open"
+    return opens_next and (lead == "" or lead.endswith(":"))
+
+
+def _mark_role(text: str, i: int, is_open: bool) -> str | None:
+    """"open", "close" or None for the character at ``i``."""
+    ch = text[i]
+    if ch in OPENING:
+        return "open"
+    if ch in CLOSING:
+        return "close"
+    if ch != STRAIGHT:
+        return None
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in OPEN_AFTER:
+        return None if after.isspace() else "open"
+    if after.isspace() or after in CLOSE_BEFORE:
+        return "close"
+    return "close" if is_open else "open"
+
+
+def sentence_segments(doc, zones: QuoteZones) -> list[tuple[int, int]]:
+    """Token ranges of sentences, split at a paragraph break, at . ! ? outside
+    quotation marks, and after a quote ending in . ! ? when a capital follows."""
+    segments, start = [], 0
+    for tok in doc:
+        if tok.i + 1 == len(doc) or "\n" in tok.text or _ends_sentence(doc, tok, zones):
+            segments.append((start, tok.i + 1))
+            start = tok.i + 1
+    return segments
+
+
+def _ends_sentence(doc, tok: Token, zones: QuoteZones) -> bool:
+    if tok.text in (".", "!", "?"):
+        return not zones.covers(tok)
+    zone = zones.zone_of(tok.idx - 1)
+    if zone is None or zone[1] != tok.idx or tok.i + 1 == len(doc):
+        return False
+    last = zones.text[zone[0]:zone[1]].rstrip()[-1:]
+    return last in ".!?" and not doc[tok.i + 1].text[:1].islower()
+
+
+def direct_quote(doc, actors: ActorTable, span: tuple[int, int], zones: QuoteZones,
+                 segments: list[tuple[int, int]]) -> Quote | None:
+    """A quote for the text in ``span`` when it reads as speech and has a cue."""
+    start, end = span
+    content = doc.char_span(start, end, alignment_mode="contract")
+    found = _cue_for(doc, content, zones, segments) if content is not None and len(content) else None
+    if found is None:
+        return None
+    cue, subject, where = found
+    mixed = _mixed_clause(doc, cue, content, zones) if where == "before" else None
+    quoted = zones.text[start:end].rstrip()
+    tight = where == "after" and quoted[-1:] in ",?!" and cue.start - content.end <= 3
+    if not _reads_as_speech(content, embedded=mixed is not None, tight=tight):
+        return None
+    text = quoted.rstrip(",").rstrip()
+    quote = _attributed(actors, subject, cue, where)
+    quote.text, quote.start, quote.end = text, start, start + len(text)
+    if mixed is not None:
+        quote.kind, quote.text, quote.start, quote.end = "mixed", mixed.text, mixed.start_char, mixed.end_char
+        quote.confidence = round(quote.confidence - 0.1, 2)
+    return quote
+
+
+def _reads_as_speech(content: DocSpan, embedded: bool, tight: bool) -> bool:
+    """Four words or more with a verb. Three words will do inside a reported
+    clause ("said the deal was "a historic step""), two when the cue follows
+    at once ("Absolutely not," he said)."""
+    words = [t for t in content if not (t.is_punct or t.is_space)]
+    if tight:
+        return len(words) >= 2
+    if embedded:
+        return len(words) >= MIN_QUOTE_WORDS - 1
+    return len(words) >= MIN_QUOTE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _cue_for(doc, content: DocSpan, zones: QuoteZones, segments) -> Cue | None:
+    """The reporting cue for a quote: after it in its sentence, else before it,
+    else (for a sentence that is only the quote) the last cue of the sentence before."""
+    k = next(k for k, (s, e) in enumerate(segments) if s <= content.start < e)
+    s, e = segments[k]
+    after = [t for t in doc[content.end:e] if not zones.covers(t)]
+    before = [t for t in reversed(doc[s:content.start]) if not zones.covers(t)]
+    for where, tokens in (("after", after), ("before", before)):
+        found = _first_cue(tokens, zones)
+        if found:
+            return found[0], found[1], where
+    bare = all(t.is_punct or t.is_space for t in after + before)
+    if bare and k > 0:
+        s, e = segments[k - 1]
+        found = _first_cue([t for t in reversed(doc[s:e]) if not zones.covers(t)], zones)
+        if found:
+            return found[0], found[1], "previous"
+    return None
+
+
+def _first_cue(tokens: list[Token], zones: QuoteZones) -> tuple[DocSpan, Token] | None:
+    for tok in tokens:
+        cue = reporting_cue(tok)
+        subject = subject_of(tok, zones) if cue is not None else None
+        if subject is not None and _third_person(subject):
+            return cue, subject
+    return None
+
+
+def _third_person(subject: Token) -> bool:
+    """A speaker the record can name: not "I", "we" or "you" (the writer, an
+    interviewer), and a word, not a stray "'s"."""
+    return subject.lower_ not in FIRST_SECOND_PERSON and any(ch.isalpha() for ch in subject.text)
+
+
+def _attributed(actors: ActorTable, subject: Token, cue: DocSpan, where: str) -> Quote:
+    """A quote record with cue, source, speaker and title filled in (text left blank)."""
+    source, title = _source_and_title(subject)
+    speaker, name = speaker_of(actors, source)
+    title = title or _actor_title(actors.get(speaker))
+    confidence = {"after": 0.9, "before": 0.85, "previous": 0.7}[where]
+    confidence -= 0.1 * is_pronoun(source) + 0.1 * (speaker is None)
+    return Quote(id="", text="", start=0, end=0, kind="direct", cue=record_span(cue),
+                 source=record_span(source), speaker=speaker, speaker_name=name,
+                 speaker_title=title, confidence=round(confidence, 2))
+
+
+def _source_and_title(subject: Token) -> tuple[DocSpan, str | None]:
+    """The mention the attribution rests on, and the title in an apposition:
+    "Jane Doe, the director of X" -> ("Jane Doe", "director of X");
+    "the spokesman, John Smith" -> ("John Smith", "spokesman")."""
+    appos = next((c for c in subject.rights if c.dep_ == "appos"), None)
+    if appos is not None and subject.ent_type_ != "PERSON" and appos.ent_type_ == "PERSON":
+        return mention_of(appos), _without_determiner(mention_of(subject)).text
+    if appos is not None and appos.pos_ == "NOUN" and subject.pos_ != "PRON":
+        return mention_of(subject), _apposition_title(appos)
+    return mention_of(subject), None
+
+
+def _apposition_title(appos: Token) -> str | None:
+    """The apposition's words up to the first comma, bracket, dash or relative clause."""
+    doc = appos.doc
+    end = appos.i + 1
+    for tok in doc[appos.i + 1:appos.right_edge.i + 1]:
+        if tok.text in ",;:()—–" or tok.dep_ in ("relcl", "appos", "acl"):
+            break
+        end = tok.i + 1
+    title = _without_determiner(doc[appos.left_edge.i:end])
+    return title.text or None
+
+
+def _without_determiner(span: DocSpan) -> DocSpan:
+    start = span.start
+    while start < span.end and span.doc[start].dep_ in ("det", "punct"):
+        start += 1
+    return span.doc[start:span.end]
+
+
+def _actor_title(actor: Actor | None) -> str | None:
+    if actor is None or not actor.titles:
+        return None
+    title = actor.titles[0]
+    if title.organization and title.organization.lower() not in title.title.lower():
+        return f"{title.title} of {title.organization}"
+    return title.title
+
+
+def _mixed_clause(doc, cue: DocSpan, content: DocSpan, zones: QuoteZones) -> DocSpan | None:
+    """For a quote that ends a reported clause ("X said the plan was "a big
+    step"") the clause up to the quote's end; None when the quote is not
+    preceded by at least two words of the cue's complement."""
+    for child in cue.root.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.left_edge.i <= content.start <= child.right_edge.i:
+            lead = [t for t in doc[child.left_edge.i:content.start] if t.is_alpha and not zones.covers(t)]
+            return trimmed(doc, child.left_edge.i, content.end) if len(lead) >= 2 else None
+    return None
+
+
+def indirect_quotes(doc, actors: ActorTable, zones: QuoteZones, direct: list[Quote]) -> list[Quote]:
+    """ "X said (that) <clause>" and "according to X, <clause>" outside quotation
+    marks, for cues and clauses that no direct quote already uses."""
+    used = {q.cue.start for q in direct if q.cue}
+    quotes = []
+    for tok in doc:
+        if tok.idx in used or zones.covers(tok):
+            continue
+        cue = reporting_cue(tok)
+        if cue is None or not _reports_indirectly(tok):
+            continue
+        clause = _reported_clause(doc, tok)
+        subject = subject_of(tok, zones)
+        if clause is None or subject is None or len(clause) < 3 or subject in _content_tokens(tok):
+            continue
+        if not _third_person(subject):
+            continue
+        if any(q.start < clause.end_char and clause.start_char < q.end for q in direct):
+            continue
+        quote = _attributed(actors, subject, cue, "after")
+        quote.kind, quote.text, quote.start, quote.end = "indirect", clause.text, clause.start_char, clause.end_char
+        quote.confidence = round(quote.confidence - 0.2, 2)
+        quotes.append(quote)
+    return quotes
+
+
+def _reports_indirectly(tok: Token) -> bool:
+    if tok.lower_ == "according":
+        return True
+    cue = particle_cue(tok, reporting_cues())
+    return bool(cue and reporting_cues()[cue])
+
+
+def _reported_clause(doc, tok: Token) -> DocSpan | None:
+    """The clause a cue reports, within the cue's paragraph and with a subject
+    of its own: its clausal complement, or for "according to X" the clause it
+    modifies, less the "according to X" phrase."""
+    root, clause = _clause_parts(doc, tok)
+    if root is None or clause is None:
+        return None
+    clause = _in_paragraph(doc, clause, tok.i)
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return clause if any(clause.start <= c.i < clause.end for c in subjects) else None
+
+
+def _clause_parts(doc, tok: Token) -> tuple[Token | None, DocSpan | None]:
+    """(root, span) of the clause a cue reports: its complement; or the clause
+    that "according to X" or a parenthetical "X said" sits in, less that phrase
+    when it stands at an edge of the clause."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        if any(c.dep_ == "mark" and c.lower_ not in REPORT_MARKS for c in comp.children):
+            return None, None
+        return comp, trimmed(doc, comp.left_edge.i, comp.right_edge.i + 1)
+    head = tok.head
+    if not (tok.lower_ == "according" or tok.dep_ == "parataxis") or head.pos_ not in ("VERB", "AUX"):
+        return None, None
+    if tok.left_edge.i == head.left_edge.i:
+        return head, trimmed(doc, tok.right_edge.i + 1, head.right_edge.i + 1)
+    if tok.right_edge.i >= head.right_edge.i - 1:
+        return head, trimmed(doc, head.left_edge.i, tok.left_edge.i)
+    return head, trimmed(doc, head.left_edge.i, head.right_edge.i + 1)
+
+
+def _content_tokens(tok: Token) -> set[Token]:
+    """The tokens a cue reports: its complement's, or its head's clause for
+    "according to" and parenthetical cues (whose own words are not content)."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return set(comp.subtree)
+    return set(tok.head.subtree) - set(tok.subtree)
+
+
+def _in_paragraph(doc, span: DocSpan, anchor: int) -> DocSpan:
+    """The part of ``span`` in the same paragraph as token ``anchor``."""
+    start, end = span.start, span.end
+    for t in span:
+        if "\n" in t.text:
+            if t.i < anchor:
+                start = t.i + 1
+            else:
+                end = min(end, t.i)
+    return trimmed(doc, start, max(start, end))

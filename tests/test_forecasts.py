@@ -1,0 +1,157 @@
+"""Forecasts: the probability table, phrase rules, negation, holders; and the seed's forecasts."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+
+from cable.pipeline.actortable import ActorTable
+from cable.pipeline.forecasts import estimate, estimates, find_forecasts, phrases
+from cable.pipeline.quotes import find_quotes
+from cable.records import Actor, Span
+from conftest import ROOT, SHARED
+
+
+def table(doc, actors: dict[str, list[str]]) -> ActorTable:
+    """Actors a1, a2, ... in the order given, mentioned wherever one of their words occurs."""
+    out = ActorTable()
+    for n, (name, words) in enumerate(actors.items(), 1):
+        actor = out.add(Actor(f"a{n}", name, "person", None, None, None))
+        for word in words:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", doc.text):
+                out.add_mention(actor.id, Span(m.start(), m.end(), word))
+    return out
+
+
+def forecasts_of(nlp, text, actors=None):
+    doc = nlp(text)
+    people = table(doc, actors or {})
+    return find_forecasts(doc, people, find_quotes(doc, people))
+
+
+def test_forecasts_table_holds_the_survey_medians():
+    assert estimate("little chance").probability == pytest.approx(0.10)
+    assert (estimate("little chance").low, estimate("little chance").high) == pytest.approx((0.05, 0.15))
+    assert estimate("likely").probability == pytest.approx(0.75)
+    assert estimate("likely", negated=True).probability == pytest.approx(0.20)
+    assert estimate("almost no chance").probability == pytest.approx(0.02)
+    assert estimate("unlikely", negated=True) is None
+
+
+def test_forecasts_every_phrase_maps_to_a_survey_term():
+    terms = set(estimates())
+    for phrase in phrases():
+        assert {phrase.term, phrase.negated} - {"-"} <= terms, phrase
+        assert phrase.use in ("always", "future", "modal")
+
+
+@pytest.mark.skipif(not (SHARED / "anchors" / "CAPphrase").exists(), reason="survey data not in ../shared")
+def test_forecasts_shipped_table_matches_the_build_script():
+    spec = importlib.util.spec_from_file_location("build_estimative", ROOT / "scripts" / "build_estimative.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    built = {term: (median / 100, p25 / 100, p75 / 100) for term, _, _, median, p25, p75 in script.rows()}
+    shipped = {t: (e.probability, e.low, e.high) for t, e in estimates().items()}
+    assert shipped == pytest.approx(built)
+
+
+def test_forecasts_little_chance_with_experts_say(nlp):
+    (forecast,) = forecasts_of(nlp, "There is little chance that the ceasefire will hold, analysts say.")
+    assert forecast.probability == pytest.approx(0.10)
+    assert forecast.claim == "the ceasefire will hold"
+    assert (forecast.holder, forecast.holder_name) == (None, "analysts")
+    assert forecast.expression == "little chance"
+
+
+def test_forecasts_two_coordinated_claims_give_two_forecasts(nlp):
+    found = forecasts_of(nlp, "There is little chance that the rebels signed the deal or that "
+                              "the war will end this year.")
+    assert [f.claim for f in found] == ["the rebels signed the deal", "the war will end this year"]
+    assert [f.id for f in found] == ["f1", "f2"]
+
+
+def test_forecasts_negation_flips(nlp):
+    (forecast,) = forecasts_of(nlp, "A trade deal is not likely to be signed before the summit.")
+    assert forecast.probability == pytest.approx(0.20)
+    assert forecast.expression == "is not likely"
+    assert forecast.claim == "A trade deal be signed before the summit"
+
+
+def test_forecasts_wont_be_possible_keeps_its_condition(nlp):
+    (forecast,) = forecasts_of(nlp, "Without new funding, a second mission to the moon won't be possible.")
+    assert forecast.probability <= 0.05
+    assert forecast.expression == "won't be possible"
+    assert forecast.claim == "a second mission to the moon without new funding"
+
+
+def test_forecasts_inside_a_quote_belong_to_the_speaker(nlp):
+    (forecast,) = forecasts_of(nlp, '"The treaty will almost certainly be ratified," said Anna Weiss.',
+                               {"Anna Weiss": ["Anna Weiss"]})
+    assert forecast.probability == pytest.approx(0.95)
+    assert (forecast.holder, forecast.holder_name) == ("a1", "Anna Weiss")
+    assert forecast.claim == "The treaty will be ratified"
+
+
+def test_forecasts_the_articles_own_voice_has_no_holder(nlp):
+    (forecast,) = forecasts_of(nlp, "Don't expect a breakthrough at the summit in Vienna.")
+    assert forecast.probability == pytest.approx(0.20)
+    assert (forecast.holder, forecast.holder_name) == (None, None)
+    assert forecast.claim == "a breakthrough at the summit in Vienna"
+
+
+def test_forecasts_believer_holds_an_expectation(nlp):
+    (forecast,) = forecasts_of(nlp, "Diplomats expect the talks to resume in spring.")
+    assert forecast.probability == pytest.approx(0.75)
+    assert forecast.holder_name == "Diplomats"
+
+
+@pytest.mark.parametrize("text", [
+    "Only a direct meeting with the leadership could bring results.",
+    "The army could not hold the town.",
+    "May peace return to the region.",
+    "Last year the storm could have reached the coast.",
+    "We may visit the capital next week.",
+    "Smokers are more likely to fall ill.",
+    "There is no indication that the talks took place.",
+    "That was probably the hardest part of the negotiation.",
+    "There is little doubt that the election was rigged.",
+])
+def test_forecasts_modals_comparisons_and_evidentials_are_not_forecasts(nlp, text):
+    assert forecasts_of(nlp, text) == []
+
+
+def test_forecasts_reported_modal_and_future_evidential(nlp):
+    (storm,) = forecasts_of(nlp, "Forecasters said the storm could reach the coast on Friday.")
+    assert storm.probability == pytest.approx(0.40)
+    assert storm.holder_name == "Forecasters" and storm.claim == "the storm reach the coast on Friday"
+    (resign,) = forecasts_of(nlp, "There is no indication that the president will resign.")
+    assert resign.probability == pytest.approx(0.20)
+
+
+def test_forecasts_adverb_on_a_future_verb(nlp):
+    (forecast,) = forecasts_of(nlp, "The vote will probably be delayed until spring.")
+    assert forecast.probability == pytest.approx(0.75)
+    assert forecast.claim == "The vote will be delayed until spring"
+
+
+def test_forecasts_offsets_cover_expression_and_claim(nlp):
+    doc = nlp("Officials said the bridge will likely reopen in May.")
+    (forecast,) = find_forecasts(doc, ActorTable(), [])
+    assert doc.text[forecast.start:forecast.end] == "the bridge will likely reopen in May"
+    assert forecast.holder_name == "Officials"
+
+
+@pytest.mark.model
+def test_forecasts_seed_little_chance_and_wont_be_possible(seed_result):
+    text = seed_result.article.text
+    little = [f for f in seed_result.forecasts if f.expression == "little chance" and "resumption" in f.claim]
+    assert little, [(f.expression, f.claim) for f in seed_result.forecasts]
+    assert 0.05 <= little[0].probability <= 0.2
+    assert (little[0].holder, little[0].holder_name) == (None, "experts")
+    impossible = [f for f in seed_result.forecasts if "possible" in f.expression]
+    assert impossible and impossible[0].probability <= 0.05
+    for forecast in seed_result.forecasts:
+        assert 0 <= forecast.start < forecast.end <= len(text)
+        assert forecast.expression in text[forecast.start:forecast.end]

@@ -1,0 +1,232 @@
+"""Quotes: pairing quotation marks, cues, speakers, titles; and the seed's quotes."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from cable.pipeline.actortable import ActorTable
+from cable.pipeline.quotes import find_quotes, quoted_spans
+from cable.records import Actor, Span, Title
+from conftest import SHARED
+
+WIKINEWS = SHARED / "corpora" / "wikinews-2019-2020" / "articles.jsonl"
+
+
+def table(doc, actors: dict[str, list[str]], titles: dict[str, Title] | None = None) -> ActorTable:
+    """Actors a1, a2, ... in the order given, mentioned wherever one of their words occurs."""
+    out = ActorTable()
+    for n, (name, words) in enumerate(actors.items(), 1):
+        actor = out.add(Actor(f"a{n}", name, "person", None, None, None,
+                              titles=[titles[name]] if titles and name in titles else []))
+        for word in words:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", doc.text):
+                out.add_mention(actor.id, Span(m.start(), m.end(), word))
+    return out
+
+
+def quotes_of(nlp, text, actors=None, titles=None):
+    doc = nlp(text)
+    return doc, find_quotes(doc, table(doc, actors or {}, titles))
+
+
+def test_quotes_pairs_straight_and_curly_marks():
+    text = 'He said "one two three" and then \u201cfour five six\u201d.'
+    assert [text[s:e] for s, e in quoted_spans(text)] == ["one two three", "four five six"]
+
+
+def test_quotes_skips_only_the_unbalanced_mark():
+    text = 'A teaser ends with "track ...\n"We are ready to talk now," she said.'
+    assert [text[s:e] for s, e in quoted_spans(text)] == ["We are ready to talk now,"]
+    assert quoted_spans('no marks at all') == []
+    assert quoted_spans('"') == []
+
+
+def test_quotes_stray_mark_leaves_the_other_quotes_attributed(nlp):
+    _, quotes = quotes_of(nlp, 'The lead paragraph ends with "track ...\n"We are ready to talk now," she said.',
+                          {"Mia Sato": ["she"]})
+    assert [(q.text, q.speaker) for q in quotes] == [("We are ready to talk now", "a1")]
+
+
+def test_quotes_quote_spanning_sentences_is_one_quote(nlp):
+    _, quotes = quotes_of(nlp, '"We came here to talk. We leave with nothing at all," said Ivan Petrov.',
+                          {"Ivan Petrov": ["Ivan Petrov"]})
+    assert [(q.text, q.speaker) for q in quotes] == [("We came here to talk. We leave with nothing at all", "a1")]
+
+
+def test_quotes_quote_over_two_paragraphs_runs_to_the_first_paragraph_end():
+    text = '"We have waited long enough.\n"Now we will act," he said.'
+    spans = [text[s:e] for s, e in quoted_spans(text)]
+    assert spans == ["We have waited long enough.", "Now we will act,"]
+
+
+def test_quotes_trailing_cue_gives_named_speaker_and_apposition_title(nlp):
+    doc, quotes = quotes_of(
+        nlp, '"We will not sign this agreement," said Maria Lopez, the foreign minister of Peru, '
+             'which hosts the summit.',
+        {"Maria Lopez": ["Maria Lopez"], "Peru": ["Peru"]})
+    (quote,) = quotes
+    assert quote.kind == "direct"
+    assert quote.text == "We will not sign this agreement"
+    assert doc.text[quote.start:quote.end] == quote.text
+    assert (quote.speaker, quote.speaker_name, quote.source.text) == ("a1", "Maria Lopez", "Maria Lopez")
+    assert quote.speaker_title == "foreign minister of Peru"
+    assert quote.cue.text == "said"
+
+
+def test_quotes_word_inside_the_quote_is_never_the_speaker(nlp):
+    _, quotes = quotes_of(nlp, '"Nobody here wants a war with our neighbours," she said.',
+                          {"Lena Ortiz": ["she"], "Nobody": ["Nobody"]})
+    (quote,) = quotes
+    assert quote.source.text == "she"
+    assert quote.speaker == "a1" and quote.speaker_name == "Lena Ortiz"
+    named = quotes_of(nlp, '"Nobody here wants a war with our neighbours," said Lena Ortiz.',
+                      {"Lena Ortiz": ["Lena Ortiz"]})[1][0]
+    assert quote.confidence < named.confidence
+
+
+def test_quotes_organisation_in_the_title_is_not_the_speaker(nlp):
+    _, quotes = quotes_of(
+        nlp, '"Sanctions alone will not change their minds," said Tomas Berg, senior fellow at the '
+             'Baltic Policy Institute, a research group in Riga.',
+        {"Tomas Berg": ["Tomas Berg"], "Baltic Policy Institute": ["Baltic Policy Institute"]})
+    (quote,) = quotes
+    assert quote.speaker == "a1"
+    assert quote.speaker_title == "senior fellow at the Baltic Policy Institute"
+
+
+def test_quotes_title_before_a_name_gives_the_name(nlp):
+    _, quotes = quotes_of(nlp, 'The Foreign Minister, Li Wei, said "We will answer this provocation firmly."',
+                          {"Li Wei": ["Li Wei"]})
+    (quote,) = quotes
+    assert (quote.source.text, quote.speaker) == ("Li Wei", "a1")
+    assert quote.speaker_title == "Foreign Minister"
+
+
+def test_quotes_organisation_premodifying_a_title_is_not_the_speaker(nlp):
+    _, quotes = quotes_of(nlp, '"The embassy will stay open for now," a State Department spokeswoman said.',
+                          {"State Department": ["State Department"]})
+    (quote,) = quotes
+    assert quote.speaker is None and quote.speaker_name is None
+    assert quote.source.text.endswith("spokeswoman")
+
+
+def test_quotes_first_and_second_person_sources_are_left_out(nlp):
+    _, quotes = quotes_of(nlp, 'I said that the software should be free. You told me that it was too late.')
+    assert quotes == []
+
+
+def test_quotes_split_by_cue_gives_two_attributed_quotes(nlp):
+    _, quotes = quotes_of(nlp, 'The envoy left early. "The talks are over," he said. '
+                               '"We are going home tomorrow and nobody will stop us."',
+                          {"Omar Haddad": ["he"]})
+    assert [q.text for q in quotes] == ["The talks are over",
+                                        "We are going home tomorrow and nobody will stop us."]
+    assert all(q.speaker == "a1" and q.kind == "direct" for q in quotes)
+    assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_quotes_cue_before_the_quote(nlp):
+    _, quotes = quotes_of(nlp, 'The minister told reporters: "We expect an answer within a week."',
+                          {"the minister": ["minister"]})
+    (quote,) = quotes
+    assert quote.cue.text == "told" and quote.speaker == "a1"
+    assert quote.text == "We expect an answer within a week."
+
+
+def test_quotes_scare_quotes_and_titles_are_not_quotes(nlp):
+    _, quotes = quotes_of(nlp, 'Analysts described the meeting as "track two" diplomacy. '
+                               'Her book "The Long Road Home" sold well.')
+    assert [q for q in quotes if q.kind != "indirect"] == []
+
+
+def test_quotes_quote_without_cue_is_left_out(nlp):
+    _, quotes = quotes_of(nlp, 'The banner read "We will never forget our heroes" in large letters.')
+    assert quotes == []
+
+
+def test_quotes_indirect_speech(nlp):
+    doc, quotes = quotes_of(nlp, 'The ambassador said that the embassy would reopen in March.',
+                            {"the ambassador": ["ambassador"]})
+    (quote,) = quotes
+    assert quote.kind == "indirect"
+    assert quote.text == "the embassy would reopen in March"
+    assert doc.text[quote.start:quote.end] == quote.text
+    assert quote.speaker == "a1" and quote.cue.text == "said"
+
+
+def test_quotes_according_to(nlp):
+    _, quotes = quotes_of(nlp, 'According to the coast guard, three ships left the port on Sunday.')
+    (quote,) = quotes
+    assert quote.kind == "indirect" and quote.cue.text == "According to"
+    assert quote.source.text == "coast guard" and quote.text == "three ships left the port on Sunday"
+    assert quote.speaker is None and quote.speaker_name is None
+
+
+def test_quotes_mixed_quote_keeps_the_reported_clause(nlp):
+    _, quotes = quotes_of(nlp, 'Karin Holm said the agreement was "a historic step for both nations."',
+                          {"Karin Holm": ["Karin Holm"]})
+    (quote,) = quotes
+    assert quote.kind == "mixed" and quote.speaker == "a1"
+    assert quote.text.startswith("the agreement was") and "historic step" in quote.text
+
+
+def test_quotes_unresolved_speakers_stay_unnamed_unless_proper_names(nlp):
+    _, quotes = quotes_of(nlp, '"The border will stay closed this winter," he said. '
+                               '"Trade will suffer for many months," said Novak.')
+    he, novak = quotes
+    assert (he.speaker, he.speaker_name) == (None, None)
+    assert (novak.speaker, novak.speaker_name) == (None, "Novak")
+
+
+def test_quotes_title_falls_back_to_the_actors_first_title(nlp):
+    _, quotes = quotes_of(nlp, '"Our patience has limits and it is running out," Ida Park said.',
+                          {"Ida Park": ["Ida Park"]}, {"Ida Park": Title("ambassador", "Japan")})
+    assert quotes[0].speaker_title == "ambassador of Japan"
+
+
+def test_quotes_ids_are_in_text_order(nlp):
+    _, quotes = quotes_of(nlp, 'The mayor said the bridge would reopen soon. '
+                               '"We have fixed the worst of the damage," said the engineer.')
+    assert [q.id for q in quotes] == ["q1", "q2"]
+    assert quotes[0].start < quotes[1].start
+
+
+@pytest.mark.skipif(not WIKINEWS.exists(), reason="Wikinews sample not found in ../shared")
+def test_quotes_offsets_hold_on_real_news(nlp):
+    lines = WIKINEWS.read_text(encoding="utf-8").splitlines()[:4]
+    for article in map(json.loads, lines):
+        doc = nlp(article["text"])
+        for quote in find_quotes(doc, ActorTable()):
+            assert doc.text[quote.start:quote.end] == quote.text
+            assert doc.text[quote.source.start:quote.source.end] == quote.source.text
+            assert not (quote.start <= quote.source.start < quote.end) or quote.kind == "mixed"
+
+
+def _person(result, name):
+    found = [a for a in result.actors if a.name == name]
+    if not found:
+        pytest.skip(f"the actors stage found no {name!r}")
+    return found[0]
+
+
+@pytest.mark.model
+def test_quotes_seed_shirk_quotes_are_hers(seed_result):
+    shirk = _person(seed_result, "Susan Shirk")
+    direct = [q for q in seed_result.quotes if q.kind == "direct" and q.speaker == shirk.id]
+    assert len(direct) == 2, [(q.text[:30], q.speaker) for q in seed_result.quotes]
+    nobody = next(q for q in direct if q.text.startswith("Nobody"))
+    assert nobody.source.text == "she"
+    assert all("director" in q.speaker_title for q in direct)
+
+
+@pytest.mark.model
+def test_quotes_seed_flake_quotes_are_his_not_his_foundations(seed_result):
+    flake = _person(seed_result, "Gordon Flake")
+    direct = [q for q in seed_result.quotes if q.kind == "direct" and q.speaker == flake.id]
+    assert len(direct) >= 3, [(q.text[:30], q.speaker) for q in seed_result.quotes]
+    assert all("executive director" in q.speaker_title for q in direct)
+    names = {q.speaker_name for q in seed_result.quotes}
+    assert not {"Nobody", "Mansfield Foundation", "the Mansfield Foundation"} & names

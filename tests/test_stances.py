@@ -1,0 +1,126 @@
+"""Stances: cue verbs, nonstarter predicates, polarity and conditions; and the seed's positions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cable.pipeline.actortable import ActorTable
+from cable.pipeline.stances import find_stances, is_conditional, noun_phrase
+from cable.records import Actor, Span
+
+
+def table(doc, actors: dict[str, list[str]]) -> ActorTable:
+    """Actors a1, a2, ... in the order given, mentioned wherever one of their words occurs."""
+    out = ActorTable()
+    for n, (name, words) in enumerate(actors.items(), 1):
+        actor = out.add(Actor(f"a{n}", name, "country", None, None, None))
+        for word in words:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", doc.text):
+                out.add_mention(actor.id, Span(m.start(), m.end(), word))
+    return out
+
+
+def stances_of(nlp, text, actors):
+    doc = nlp(text)
+    return doc, find_stances(doc, table(doc, actors), [])
+
+
+@pytest.mark.parametrize("text,hedged", [
+    ("talks can resume only after the rebels lay down their arms", True),
+    ("there will be no deal unless the tariffs go", True),
+    ("aid will flow as long as the ceasefire holds", True),
+    ("the only question is when talks will resume", False),
+    ("the talks resumed after a long pause", False),
+])
+def test_stances_conditional_markers(nlp, text, hedged):
+    assert is_conditional(nlp(text)[:]) is hedged
+
+
+def test_stances_maintains_that_only_after_is_conditional(nlp):
+    doc, stances = stances_of(
+        nlp, "The government maintains that negotiations with the rebels can resume only after "
+             "they lay down their arms.", {"Colombia": ["The government"]})
+    (stance,) = stances
+    assert (stance.holder, stance.polarity) == ("a1", "conditional")
+    assert stance.issue == "negotiations with the rebels"
+    assert stance.position.startswith("negotiations with the rebels can resume")
+    assert doc.text[stance.start:stance.end].startswith("The government maintains")
+
+
+def test_stances_seeks_two_objects_gives_two_supports(nlp):
+    _, stances = stances_of(nlp, "Iran seeks the lifting of sanctions and a return to the nuclear deal.",
+                            {"Iran": ["Iran"]})
+    assert [(s.issue, s.polarity) for s in stances] == [
+        ("lifting of sanctions", "support"), ("return to the nuclear deal", "support")]
+    assert [s.id for s in stances] == ["s1", "s2"]
+
+
+def test_stances_rejects_and_negated_support_oppose(nlp):
+    _, stances = stances_of(nlp, "The opposition rejects the new constitution. "
+                                 "Germany does not support the proposal for a joint army.",
+                            {"opposition": ["opposition"], "Germany": ["Germany"]})
+    assert [(s.holder, s.issue, s.polarity) for s in stances] == [
+        ("a1", "new constitution", "oppose"), ("a2", "proposal for a joint army", "oppose")]
+
+
+def test_stances_nonstarter_for_an_actor_opposes_the_antecedent(nlp):
+    _, stances = stances_of(nlp, 'Tokyo wants a joint naval patrol, which for Seoul is a nonstarter.',
+                            {"Japan": ["Tokyo"], "South Korea": ["Seoul"]})
+    assert {(s.holder, s.issue, s.polarity) for s in stances} == {
+        ("a1", "joint naval patrol", "support"), ("a2", "joint naval patrol", "oppose")}
+
+
+def test_stances_calls_for_takes_the_object_of_for(nlp):
+    _, stances = stances_of(nlp, "On Monday France called for an immediate ceasefire in the region.",
+                            {"France": ["France"]})
+    (stance,) = stances
+    assert stance.issue == "immediate ceasefire in the region" and stance.polarity == "support"
+
+
+def test_stances_urged_not_to_opposes_the_action(nlp):
+    _, stances = stances_of(nlp, "The council urged both sides not to resume the fighting.",
+                            {"UN Security Council": ["council"]})
+    assert [(s.issue, s.polarity) for s in stances] == [("resume the fighting", "oppose")]
+
+
+def test_stances_demand_that_a_named_party_acts_keeps_the_clause(nlp):
+    _, stances = stances_of(nlp, "Washington demanded that Moscow withdraw its troops from the border.",
+                            {"United States": ["Washington"], "Russia": ["Moscow"]})
+    assert [(s.holder, s.issue, s.polarity) for s in stances] == [
+        ("a1", "Moscow withdraw its troops from the border", "support")]
+
+
+def test_stances_questions_state_no_position(nlp):
+    _, stances = stances_of(nlp, "Does France support the plan?", {"France": ["France"]})
+    assert stances == []
+
+
+def test_stances_need_an_actor_as_holder(nlp):
+    _, stances = stances_of(nlp, "Some observers insist that the vote was fair.", {})
+    assert stances == []
+
+
+def test_stances_issue_phrase_stops_at_relative_clause(nlp):
+    doc = nlp("They proposed legislation that would fund the agency until May.")
+    legislation = next(t for t in doc if t.text == "legislation")
+    assert noun_phrase(legislation) == "legislation"
+
+
+def _actor(result, name):
+    found = [a for a in result.actors if a.name == name]
+    if not found:
+        pytest.skip(f"the actors stage found no {name!r}")
+    return found[0]
+
+
+@pytest.mark.model
+def test_stances_seed_us_and_north_korea_positions(seed_result):
+    us = _actor(seed_result, "United States")
+    dprk = _actor(seed_result, "North Korea")
+    got = {(s.holder, s.polarity, s.issue) for s in seed_result.stances}
+    assert any(h == us.id and p == "conditional" and "bilateral" in i for h, p, i in got), got
+    assert any(h == dprk.id and p == "support" and "recognition" in i for h, p, i in got), got
+    assert any(h == dprk.id and p == "support" and "mutual disarmament" in i for h, p, i in got), got
+    assert (us.id, "oppose", "mutual disarmament") in got
