@@ -153,5 +153,18 @@ def test_forecasts_seed_little_chance_and_wont_be_possible(seed_result):
     impossible = [f for f in seed_result.forecasts if "possible" in f.expression]
     assert impossible and impossible[0].probability <= 0.05
     for forecast in seed_result.forecasts:
-        assert 0 <= forecast.start < forecast.end <= len(text)
-        assert forecast.expression in text[forecast.start:forecast.end]
+        indexed = seed_result.article.title if forecast.field == "title" else text
+        assert 0 <= forecast.start < forecast.end <= len(indexed)
+        assert forecast.expression in indexed[forecast.start:forecast.end]
+
+
+def test_forecasts_headline_gets_title_offsets(nlp):
+    from cable.pipeline import analyse
+    from cable.records import Article, Cleaned
+
+    text = "The two delegations met in Vienna on Monday and agreed to meet again next month."
+    article = Article("x", "Little chance of a deal in Vienna talks", None, None, None, None, None, "en", text)
+    result = analyse(Cleaned(article), nlp(text), title_doc=nlp(article.title))
+    (f,) = [f for f in result.forecasts if f.field == "title"]
+    assert (f.expression, f.id, f.probability) == ("Little chance", "f1", 0.1)
+    assert article.title[f.start:f.end].startswith("Little chance")

@@ -96,3 +96,10 @@ def test_seed_quotes_are_attributed_to_shirk_and_flake(seed_result):
 def test_seed_little_chance_forecast(seed_result):
     found = [f for f in seed_result.forecasts if "little chance" in f.expression.lower()]
     assert found and 0.05 <= found[0].probability <= 0.2
+
+
+def test_seed_headline_forecast_indexes_the_title(seed_result):
+    (headline,) = [f for f in seed_result.forecasts if f.field == "title"]
+    title = seed_result.article.title
+    assert title[headline.start:headline.end].startswith(headline.expression)
+    assert headline.expression.lower() == "low expectations" and headline.probability <= 0.25

@@ -159,6 +159,7 @@ class Forecast:
     start: int
     end: int
     confidence: float = 0.0
+    field: Literal["text", "title"] = "text"  # what start/end index: article.text or article.title
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..records import Cleaned, Rejection, Result
 from ..settings import DEFAULTS, Settings
 from .actors import find_actors
+from .actortable import ActorTable
 from .clean import clean
 from .dates import find_dates
 from .events import find_events
@@ -27,8 +28,12 @@ from .stances import find_stances
 __all__ = ["analyse", "clean", "process", "process_many"]
 
 
-def analyse(cleaned: Cleaned, doc, *, input: str | None = None) -> Result:
-    """Run the understanding stages on a parsed article."""
+def analyse(cleaned: Cleaned, doc, *, input: str | None = None, title_doc=None) -> Result:
+    """Run the understanding stages on a parsed article.
+
+    ``title_doc``, the parsed headline, adds the headline's forecasts ("Low
+    expectations for ..."), whose offsets index ``article.title``.
+    """
     article = cleaned.article
     actors = find_actors(doc, article)
     places = find_places(doc)
@@ -36,7 +41,9 @@ def analyse(cleaned: Cleaned, doc, *, input: str | None = None) -> Result:
     events = find_events(doc, actors, places, dates)
     quotes = find_quotes(doc, actors)
     stances = find_stances(doc, actors, events)
-    forecasts = find_forecasts(doc, actors, quotes)
+    forecasts = _title_forecasts(title_doc) + find_forecasts(doc, actors, quotes)
+    for n, forecast in enumerate(forecasts, 1):
+        forecast.id = f"f{n}"
     return Result(
         article=article,
         removed=cleaned.removed,
@@ -47,6 +54,15 @@ def analyse(cleaned: Cleaned, doc, *, input: str | None = None) -> Result:
         forecasts=forecasts,
         input=input,
     )
+
+
+def _title_forecasts(title_doc) -> list:
+    if title_doc is None or not len(title_doc):
+        return []
+    found = find_forecasts(title_doc, ActorTable(), [])
+    for forecast in found:
+        forecast.field = "title"
+    return found
 
 
 def process(
@@ -84,10 +100,11 @@ def process_many(
             cleaned_items.append((input_name, cleaned))
         except InputError as e:
             cleaned_items.append((input_name, Rejection(input_name, "clean", e.code, str(e))))
-    texts = (c.article.text for _, c in cleaned_items if isinstance(c, Cleaned))
-    docs = nlp.pipe(texts, batch_size=settings.batch_size)
+    articles = [c.article for _, c in cleaned_items if isinstance(c, Cleaned)]
+    docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
+    title_docs = nlp.pipe((a.title or "" for a in articles), batch_size=settings.batch_size * 4)
     for input_name, cleaned in cleaned_items:
         if isinstance(cleaned, Rejection):
             yield cleaned
         else:
-            yield analyse(cleaned, next(docs), input=input_name)
+            yield analyse(cleaned, next(docs), input=input_name, title_doc=next(title_docs))

@@ -13,8 +13,8 @@ The holder is the speaker of the quote the phrase sits in, else the subject
 of a belief verb ("analysts expect") or of the reporting verb that governs
 the phrase ("..., experts say"); in the article's own voice there is none.
 
-Only ``article.text`` is read: a headline is not part of it, so its
-estimative words give no forecast with offsets and are not reported.
+A headline is not part of ``article.text``: ``pipeline.analyse`` runs this stage
+on the parsed headline too and marks those forecasts ``field="title"``.
 """
 
 from __future__ import annotations
