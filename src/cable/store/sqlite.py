@@ -167,31 +167,16 @@ class SQLiteStore:
                limit: int = 100) -> list[dict[str, Any]]:
         """Events, newest first. ``actor`` matches a participant's name (substring) or code;
         ``country`` a participant's ISO3; ``type`` a PLOVER type or a CAMEO code prefix."""
-        where, args = [], []
-        if actor:
-            where.append("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.article_id = ea.article_id"
-                         " AND x.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id"
-                         " AND (x.name LIKE ? OR x.code = ?))")
-            args += [f"%{actor}%", actor.upper()]
-        if country:
-            where.append("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.article_id = ea.article_id"
-                         " AND x.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id"
-                         " AND x.country = ?)")
-            args.append(country.upper())
-        if type:
-            where.append("(e.plover = ? OR e.cameo LIKE ?)")
-            args += [type.upper(), f"{type}%"]
-        if status:
-            where.append("e.status = ?")
-            args.append(status)
-        if since:
-            where.append("COALESCE(e.date_end, e.date_start, a.published) >= ?")
-            args.append(since)
-        if until:
-            where.append("COALESCE(e.date_start, e.date_end, a.published) <= ?")
-            args.append(until)
+        clause, args = _where(
+            (actor, _PARTICIPANT.format("(x.name LIKE ? OR x.code = ?)"), (f"%{actor}%", str(actor).upper())),
+            (country, _PARTICIPANT.format("x.country = ?"), (str(country).upper(),)),
+            (type, "(e.plover = ? OR e.cameo LIKE ?)", (str(type).upper(), f"{type}%")),
+            (status, "e.status = ?", (status,)),
+            (since, "COALESCE(e.date_end, e.date_start, a.published) >= ?", (since,)),
+            (until, "COALESCE(e.date_start, e.date_end, a.published) <= ?", (until,)),
+        )
         sql = ("SELECT e.article_id, e.record, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id"
-               + (" WHERE " + " AND ".join(where) if where else "")
+               + clause
                + " ORDER BY COALESCE(e.date_start, a.published) DESC, e.article_id, CAST(substr(e.id, 2) AS INTEGER)"
                + " LIMIT ?")
         rows = self.db.execute(sql, (*args, limit)).fetchall()
@@ -231,26 +216,17 @@ class SQLiteStore:
 
     def quotes(self, *, speaker: str | None = None, country: str | None = None, contains: str | None = None,
                since: str | None = None, until: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        where, args = [], []
-        if speaker:
-            where.append("q.speaker_name LIKE ?")
-            args.append(f"%{speaker}%")
-        if country:
-            where.append("x.country = ?")
-            args.append(country.upper())
-        if contains:
-            where.append("q.text LIKE ?")
-            args.append(f"%{contains}%")
-        if since:
-            where.append("a.published >= ?")
-            args.append(since)
-        if until:
-            where.append("a.published <= ?")
-            args.append(until)
+        clause, args = _where(
+            (speaker, "q.speaker_name LIKE ?", (f"%{speaker}%",)),
+            (country, "x.country = ?", (str(country).upper(),)),
+            (contains, "q.text LIKE ?", (f"%{contains}%",)),
+            (since, "a.published >= ?", (since,)),
+            (until, "a.published <= ?", (until,)),
+        )
         sql = ("SELECT q.record, q.article_id, a.title, a.published, x.country FROM quotes q"
                " JOIN articles a ON a.id = q.article_id"
                " LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker"
-               + (" WHERE " + " AND ".join(where) if where else "")
+               + clause
                + " ORDER BY a.published DESC, q.article_id, CAST(substr(q.id, 2) AS INTEGER) LIMIT ?")
         out = []
         for r in self.db.execute(sql, (*args, limit)):
@@ -276,6 +252,20 @@ class SQLiteStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_PARTICIPANT = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.article_id = ea.article_id"
+                " AND x.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND {})")
+
+
+def _where(*conditions: tuple[Any, str, tuple]) -> tuple[str, list[Any]]:
+    """A WHERE clause from (value, sql, parameters) triples, keeping those whose value was given."""
+    parts, args = [], []
+    for value, sql, params in conditions:
+        if value:
+            parts.append(sql)
+            args.extend(params)
+    return (" WHERE " + " AND ".join(parts) if parts else ""), args
 
 
 def _dumps(value: Any) -> str:
