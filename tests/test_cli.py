@@ -145,3 +145,31 @@ def test_cli_queries_filter_and_format(tmp_path):
     assert table.splitlines()[0].split() == ["speaker", "title", "quote", "article"]
     none = run("events", "--db", db, "--actor", "Nobody Atall")
     assert none.stdout.strip() == "(no rows)"
+
+
+@pytest.fixture
+def local_server():
+    """Serve examples/ on 127.0.0.1 for the length of one test."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(EXAMPLES))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_cli_read_url_and_a_missing_page(local_server):
+    url = f"{local_server}/wikinews-2019-10-10-uk-urges-us-immunity.html"
+    result = run("read", url, "--json")
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["article"]["title"].startswith("UK urges US")
+    missing = run("read", f"{local_server}/nope.html")
+    assert missing.exit_code == 1 and "answered 404" in missing.stderr
