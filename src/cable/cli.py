@@ -284,3 +284,69 @@ def quotes(speaker, country, contains, since, until, db, as_json, as_csv, limit)
 
 def main() -> None:  # pragma: no cover
     cli()
+
+
+@cli.command("code")
+@click.argument("input_path", metavar="INPUT")
+@click.option("--dictionaries", type=click.Path(exists=True, file_okay=False),
+              help="Folder holding the dictionaries the suite names (default: where its own tree keeps them).")
+@click.option("--jsonl", is_flag=True, help="Print one {id, events: [{source, target, cameo, plover}]} per record.")
+def code(input_path, dictionaries, jsonl):
+    """Code a sentence-level suite: PETRARCH XML, TABARI validation text, or
+    JSONL {id, date, text} (also PETRARCH-2 cases, PLOVER gold, ConfliBERT TSV).
+
+    Without --jsonl, prints one tab-separated line per event:
+    id, source, target, CAMEO code, PLOVER type.
+
+    Example:
+
+    \b
+        cable code sentences.jsonl --jsonl
+        cable code PETR.UnitTest.records.xml --dictionaries dictionaries/ --jsonl
+    """
+    from .suites import choose_coder, code_all, coded_json, read_suite
+
+    try:
+        suite = read_suite(input_path, dictionaries=dictionaries)
+        coder, note = choose_coder(suite.dictionaries)
+        if note or (dictionaries and not suite.dictionaries):
+            click.echo(f"cable: {note or 'the input names no dictionaries; coding with Cable defaults'}", err=True)
+        for record, events in zip(suite.records, code_all(coder, suite.records)):
+            if jsonl:
+                click.echo(json.dumps(coded_json(record, events), ensure_ascii=False))
+                continue
+            for e in events:
+                click.echo("\t".join([record.id, e.source or "", e.target or "", e.cameo or "", e.plover or ""]))
+    except CableError as e:
+        raise click.ClickException(str(e)) from None
+
+
+@cli.command("eval")
+@click.argument("suite_path", metavar="SUITE")
+@click.option("--dictionaries", type=click.Path(exists=True, file_okay=False),
+              help="Folder holding the dictionaries the suite names (default: where its own tree keeps them).")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N records.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and each record's) as JSON.")
+def eval_suite(suite_path, dictionaries, limit, as_json):
+    """Run a suite and score it the way the originals do: per record, exact match
+    of the (source, target, code) events; correct / uncoded / extra as shares of
+    gold events; per category. PLOVER gold: type and actor-country accuracy;
+    ConfliBERT: quad-class accuracy. SUITE is a file or the folder holding it.
+
+    Example:
+
+    \b
+        cable eval anchors/TABARI-Code/
+        cable eval PETR.UnitTest.records.xml --limit 50 --json
+    """
+    from .suites import choose_coder, evaluate, read_suite
+
+    try:
+        suite = read_suite(suite_path, dictionaries=dictionaries)
+        coder, note = choose_coder(suite.dictionaries)
+        if note:
+            click.echo(f"cable: {note}", err=True)
+        report = evaluate(suite.records, coder, suite=suite.name, limit=limit)
+    except CableError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.table())
