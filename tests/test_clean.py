@@ -401,3 +401,21 @@ def test_clean_wikinews_dateline_becomes_published():
         assert not article.text.startswith(item["text"].split("\n")[0].strip())
         assert article.outlet == "Wikinews"
         assert article.text.split("\n\n")[0] in item["text"]
+
+
+def test_clean_has_sentence_needs_words_before_the_full_stop():
+    from cable.pipeline.clean import has_sentence
+
+    assert has_sentence("The envoy met the minister in Oslo.")
+    assert has_sentence("外交部长今天在北京会见了美国国务卿。")
+    assert not has_sentence("Home. News. World. Log in.")
+    assert not has_sentence(" ".join(["word"] * 50_000))
+
+
+def test_clean_rejects_text_longer_than_one_article():
+    from cable.errors import InputTooLarge
+    from cable.settings import Settings
+
+    page = "The delegations met in Geneva and agreed to continue the talks next week. " * 40
+    with pytest.raises(InputTooLarge, match="more than the 1,000 that one article may have"):
+        clean(page, input="long.txt", settings=Settings.load({"max_text_chars": 1000}))

@@ -24,6 +24,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 32, "Documents per nlp.pipe batch"),
     Setting("max_bytes", 20_000_000, "Reject inputs larger than this many bytes"),
     Setting("min_text_chars", 200, "Reject pages whose article text is shorter"),
+    Setting("max_text_chars", 1_000_000, "Reject pages whose article text is longer (the parser's limit)"),
     Setting("db", "cable.db", "SQLite database file used by ingest and the queries"),
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..errors import EmptyInput, NoArticle
+from ..errors import EmptyInput, InputTooLarge, NoArticle
 from ..records import Article, Cleaned
 from ..settings import DEFAULTS, Settings
 from .clean_blocks import Page
@@ -22,7 +22,8 @@ from .clean_lang import check_english
 from .clean_meta import outlet_for_domain
 from .clean_text import read_text_page
 
-_SENTENCE = re.compile(r"(?:\S+\s+){3,}\S*[.!?…][\"'”’)\]]*(?:\s|$)|[^\s。！？]{10,}[。！？]")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
+_CJK_SENTENCE = re.compile(r"[^\s。！？]{10}[。！？]")
 
 
 def clean(
@@ -35,6 +36,11 @@ def clean(
     page = read_html_page(text, url) if looks_like_html(text) else read_text_page(text)
     body = "\n\n".join(page.paragraphs)
     check_article(body, name, settings.min_text_chars)
+    if len(body) > settings.max_text_chars:
+        raise InputTooLarge(
+            f"{name}: {len(body):,} characters of article text is more than the {settings.max_text_chars:,} "
+            "that one article may have; split it into articles, or raise CABLE_MAX_TEXT_CHARS"
+        )
     language = check_english(body, name)
     return Cleaned(article=_article(page, body, url, language), removed=page.removed)
 
@@ -46,11 +52,24 @@ def check_article(body: str, name: str, min_chars: int) -> None:
             f"no article text found in {name} (only {len(body)} characters of text after removing "
             f"boilerplate, fewer than {min_chars}); give a page that contains an article"
         )
-    if not _SENTENCE.search(body):
+    if not has_sentence(body):
         raise NoArticle(
             f"no article text found in {name} ({len(body)} characters of text after removing "
             "boilerplate, but no sentences); give a page that contains an article"
         )
+
+
+def has_sentence(body: str) -> bool:
+    """True when some stretch of four or more words ends in sentence punctuation.
+
+    Linear in the length of the text, whatever it holds.
+    """
+    start = 0
+    for match in _TERMINAL.finditer(body):
+        if len(body[start:match.end()].split()) >= 4:
+            return True
+        start = match.end()
+    return bool(_CJK_SENTENCE.search(body))
 
 
 def article_id(body: str) -> str:
