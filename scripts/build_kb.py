@@ -7,9 +7,11 @@ Reads (from ``../shared/corpora`` or ``$CABLE_SHARED/corpora``):
 - ``factbook-archive/factbook_government_1990_2025.jsonl.gz`` (Factbook editions, public domain)
 - ``hsg-travels/presidents/presidents.xml`` (Office of the Historian, public domain / CC0)
 - ``wikidata-world-leaders-2021/wikidata.csv`` (Wikidata, CC0)
+- ``hsg-people/people.jsonl`` (Office of the Historian, public domain)
 
-Writes ``src/cable/data/kb/countries.json`` (names, demonyms, capitals per ISO3)
-and ``src/cable/data/kb/leaders.tsv`` (heads of state and government with years).
+Writes ``src/cable/data/kb/countries.json`` (names, demonyms, capitals per ISO3),
+``src/cable/data/kb/leaders.tsv`` (heads of state and government with years) and
+``src/cable/data/kb/given_names.txt`` (first names of officials the sources list).
 
     python scripts/build_kb.py [--shared PATH]
 """
@@ -333,6 +335,21 @@ def _leaders_in(text: str, iso3: str, year: int):
         yield iso3, title, given, proper_case(surname), surname_first, since or year, year, role
 
 
+def bridge_gaps(rows: list[tuple]) -> list[tuple]:
+    """Some editions (2018-2020) lost their leaders text: a leader last seen before such a gap
+    is taken to have stayed in office until the year before the country's next edition with data."""
+    data_years: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        data_years[row[0]].add(row[6])
+    out = []
+    for iso3, title, given, surname, sf, y0, y1, role in rows:
+        later = [y for y in data_years[iso3] if y > y1]
+        if later and min(later) > y1 + 1:
+            y1 = min(later) - 1
+        out.append((iso3, title, given, surname, sf, y0, y1, role))
+    return out
+
+
 def leader_rows_from_presidents(shared: Path):
     root = ET.parse(shared / "hsg-travels" / "presidents" / "presidents.xml").getroot()
     for p in root.iter("president"):
@@ -368,7 +385,8 @@ def build_leaders(shared: Path, countries: dict[str, dict]) -> list[tuple]:
             iso2_iso[row["ISO3166-1-Alpha-2"].strip()] = row["ISO3166-1-Alpha-3"].strip()
     by_name = {n: iso3 for iso3, c in countries.items() for n in c["names"] + [c["name"]]}
     merged: dict[tuple, list] = {}
-    rows = [*leader_rows_from_factbook(shared, fips_iso, iso2_iso), *leader_rows_from_presidents(shared),
+    factbook = list(leader_rows_from_factbook(shared, fips_iso, iso2_iso))
+    rows = [*bridge_gaps(factbook), *leader_rows_from_presidents(shared),
             *leader_rows_from_wikidata(shared, by_name)]
     for iso3, title, given, surname, sf, y0, y1, role in rows:
         if not countries.get(iso3, {}).get("independent"):
@@ -380,6 +398,35 @@ def build_leaders(shared: Path, countries: dict[str, dict]) -> list[tuple]:
         else:
             merged[key] = [iso3, title, given, surname, sf, y0, y1, role]
     return sorted(tuple(v) for v in merged.values())
+
+
+NOT_GIVEN_NAMES = {"the", "north", "south", "east", "west", "new", "great", "royal", "crown", "saint", "san",
+                   "sir", "lord", "lady", "dame", "mr", "mrs", "ms", "dr", "his", "her", "el", "al", "le", "la"}
+
+
+def build_given_names(shared: Path, leaders: list[tuple]) -> list[str]:
+    """ASCII-folded first names of the leaders and of the people in the Office of the Historian's
+    lists, without title words ('General', 'Prince') and other capitalised non-names."""
+    found = {row[2].split()[0] for row in leaders if row[2]}
+    with open(shared / "hsg-people" / "people.jsonl", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            for variant in [rec["preferred_name"]] + [v["name"] for v in rec["name_variants"]]:
+                forenames = variant.split(",", 1)[1].split() if "," in variant else []
+                found.update(forenames[:1])
+    blocked = TITLE_WORDS | NOT_GIVEN_NAMES | set(ROLE_WORDS) | {w.lower() for w in _kb_words()}
+    return sorted({fold(n) for n in found if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", fold(n))
+                   and fold(n).lower() not in blocked})
+
+
+def _kb_words() -> set[str]:
+    """Title words and title modifiers of the hand-kept KB files."""
+    words = set()
+    for name in ("titles.tsv", "title_modifiers.txt"):
+        for line in (OUT / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.add(line.split("\t")[0].strip())
+    return words
 
 
 def write(countries: dict[str, dict], leaders: list[tuple]) -> None:
@@ -401,7 +448,11 @@ def main() -> None:
     countries = build_countries(corpora)
     leaders = build_leaders(corpora, countries)
     write(countries, leaders)
-    print(f"{len(countries)} countries, {len(leaders)} leader terms -> {OUT}")
+    given = build_given_names(corpora, leaders)
+    (OUT / "given_names.txt").write_text(
+        "# First names of officials (Factbook, Wikidata, Office of the Historian), ASCII-folded.\n"
+        + "\n".join(given) + "\n", encoding="utf-8")
+    print(f"{len(countries)} countries, {len(leaders)} leader terms, {len(given)} given names -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import pytest
 from cable.pipeline.actors import find_actors
 from cable.records import Article
 
-from conftest import SEED, SEED_DATE
+from conftest import EXAMPLES, SEED, SEED_DATE
 
 pytestmark = pytest.mark.model
 
@@ -57,8 +57,29 @@ def test_actors_then_is_not_part_of_the_title(nlp):
 def test_actors_possessive_institution_gives_organization_and_country(nlp):
     table = run(nlp, "The talks were led by the State Department's Ellen Price, officials said.")
     price = named(table, "Ellen Price")
-    assert price.titles[0].organization == "State Department"
+    assert (price.titles[0].title, price.titles[0].organization) == ("official", "State Department")
     assert (price.country, price.code) == ("USA", "USAGOV")
+
+
+def test_actors_tie_to_an_organisation_takes_its_role_noun_never_an_empty_title(nlp):
+    text = "The BBC's Tom Hale said the talks were over, and Anna Ruiz of PBS agreed."
+    table = run(nlp, text)
+    assert [(t.title, t.organization) for t in named(table, "Tom Hale").titles] == [("journalist", "BBC")]
+    assert [(t.title, t.organization) for t in named(table, "Anna Ruiz").titles] == [("journalist", "PBS")]
+    assert all(t.title for a in table for t in a.titles)
+
+
+def test_actors_role_noun_resolves_the_noun_but_not_the_adjective(nlp):
+    text = ("The State Department's Ellen Price arrived on Monday. The official said the talks were over, "
+            "but it was not the official process.")
+    table = run(nlp, text)
+    assert at(table, text, "The official").name == "Ellen Price"
+    assert at(table, text, "the official process") is None
+
+
+def test_actors_nationality_gives_a_country_but_no_title(nlp):
+    demir = named(run(nlp, "Hatice Demir, a Turkish national, lives in London."), "Hatice Demir")
+    assert demir.country == "TUR" and demir.titles == []
 
 
 def test_actors_executive_director_of_a_foundation(nlp):
@@ -121,6 +142,165 @@ def test_actors_kb_leader_gives_country_and_dated_title(nlp):
     assert kim.country == "PRK" and any(t.source == "kb" for t in kim.titles)
     undated = named(run(nlp, "Kim Jong Il ruled the country for years.", published=None), "Kim Jong Il")
     assert undated.country == "PRK" and not any(t.source == "kb" for t in undated.titles)
+
+
+def test_actors_country_after_the_name(nlp):
+    varga = named(run(nlp, "President Anton Varga of Hungary said the vote was fair."), "Anton Varga")
+    assert (varga.country, varga.titles[0].title, varga.titles[0].organization) == ("HUN", "President", "Hungary")
+
+
+def test_actors_title_of_a_country_before_the_name(nlp):
+    table = run(nlp, "The President of Ukraine Petro Ivanenko said the talks would go on.")
+    ivanenko = named(table, "Petro Ivanenko")
+    assert (ivanenko.kind, ivanenko.country, ivanenko.titles[0].title) == ("person", "UKR", "President")
+    assert named(table, "Ukraine").kind == "country"
+
+
+def test_actors_respectively_list_of_counterparts(nlp):
+    text = ("Japanese foreign minister Kenji Mori and his South Korean and Chinese counterparts, "
+            "Park Min-jun and Wang Lei, respectively, met in Seoul.")
+    table = run(nlp, text)
+    for name, iso3, country in (("Park Min-jun", "KOR", "South Korea"), ("Wang Lei", "CHN", "China")):
+        person = named(table, name)
+        assert (person.country, person.sector) == (iso3, "GOV")
+        assert (person.titles[0].title, person.titles[0].organization) == ("foreign minister", country)
+
+
+def test_actors_spokesperson_of_a_leader_shares_the_leaders_country(nlp):
+    text = "Italian Prime Minister Marco Bellini's spokesperson, Sara Conti, said the visit was cancelled."
+    conti = named(run(nlp, text), "Sara Conti")
+    assert (conti.country, conti.titles[0].title) == ("ITA", "spokesperson")
+
+
+def test_actors_second_title_after_and_shares_the_country(nlp):
+    text = "Israeli prime minister Dan Levi and energy minister Yossi Adler signed the deal."
+    table = run(nlp, text)
+    assert named(table, "Yossi Adler").country == "ISR"
+    assert named(table, "Yossi Adler").titles[0].title == "energy minister"
+
+
+def test_actors_apposition_before_another_name_is_that_names_title(nlp):
+    text = "The deal was signed by energy minister Yossi Adler, Greek prime minister Nikos Pappas and others."
+    adler = named(run(nlp, text), "Yossi Adler")
+    assert adler.country != "GRC" and [t.title for t in adler.titles] == ["energy minister"]
+
+
+def test_actors_title_only_one_country_uses_needs_that_country_named(nlp):
+    grant = named(run(nlp, "Foreign Secretary Oliver Grant said Britain would not change course."), "Oliver Grant")
+    assert grant.country == "GBR"
+    alone = named(run(nlp, "Foreign Secretary Oliver Grant said the talks would go on."), "Oliver Grant")
+    assert alone.country is None
+    lowe = named(run(nlp, "Jeremy Lowe, who succeeded him as Foreign Secretary, said Britain would stay."),
+                 "Jeremy Lowe")
+    assert (lowe.country, lowe.titles[0].title) == ("GBR", "Foreign Secretary")
+
+
+def test_actors_kb_leader_matches_spelling_variants_in_office(nlp):
+    text = "Hassan Rouhani said the talks were over."
+    rouhani = named(run(nlp, text, published="2019-09-01"), "Hassan Rouhani")
+    assert rouhani.country == "IRN"
+    assert [(t.title, t.organization, t.source) for t in rouhani.titles] == [("President", "Iran", "kb")]
+
+
+def test_actors_igo_post_outweighs_a_past_national_office(nlp):
+    text = "NATO Secretary-General Jens Stoltenberg said the alliance stood firm."
+    for published in ("2019-09-01", "2010-05-05"):  # after and during a national office the KB knows
+        chief = named(run(nlp, text, published=published), "Jens Stoltenberg")
+        assert chief.country is None and chief.sector == "IGO"
+        assert [(t.title, t.organization) for t in chief.titles] == [("Secretary-General", "NATO")]
+
+
+def test_actors_longer_and_shorter_forms_of_a_name_are_one_person(nlp):
+    text = "Maria Elena Vargas won the vote. Maria Vargas thanked her supporters."
+    people = [a for a in run(nlp, text) if a.kind == "person"]
+    assert [p.name for p in people] == ["Maria Elena Vargas"] and len(people[0].mentions) >= 2
+
+
+def test_actors_name_listed_with_people_is_a_person_whatever_ner_says(nlp):
+    table = run(nlp, "The letter was signed by Nikos Andreou, Stavros Kallis and Petros Demou.")
+    assert named(table, "Petros Demou").kind == "person"
+    table = run(nlp, "Ministers Stavros Kallis, Vrasidas Koumas and Xandros Demou met.")
+    assert [a.name for a in table if a.kind == "person"] == ["Stavros Kallis", "Vrasidas Koumas", "Xandros Demou"]
+
+
+def test_actors_crown_prince_is_a_title_not_part_of_the_name(nlp):
+    text = "Crown Prince Khalid bin Fahd of Saudi Arabia met the envoy. Khalid bin Fahd said little."
+    prince = named(run(nlp, text), "Khalid bin Fahd")
+    assert prince.country == "SAU" and len(prince.mentions) >= 2
+
+
+# --- what is a place or a thing, not an actor -------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("A car bomb exploded in Kot Addu on Monday. Kot Addu was quiet later.", "Kot Addu"),
+    ("Rebels entered Tell Abyad and Ain Issa on Sunday.", "Ain Issa"),
+    ("The strike hit the largest plant at Abqaiq on Saturday.", "Abqaiq"),
+    ("The planned TransMed gas pipeline would cross the sea.", "TransMed"),
+    ("Our biggest island Crete has its own zone, the minister said.", "Crete"),
+    ("The cable will run between Crete and Cyprus.", "Crete"),
+    ("Hagia Sophia, formerly a church and now a museum, will become a mosque.", "Hagia Sophia"),
+    ("Brexit dominated the talks.", "Brexit"),
+    ("Historians still argue about the Syrian Civil War.", "Civil War"),
+    ("The group was listed as a Foreign Terrorist Organization last year.", "Terrorist"),
+    ("The minister wrote on Twitter that the talks had failed.", "Twitter"),
+    ("He posted the message to his Twitter account.", "Twitter"),
+    ("The swearing-in was at 5 p.m. local time (2100 UTC).", "UTC"),
+])
+def test_actors_places_and_things_are_not_actors(nlp, text, name):
+    table = run(nlp, text)
+    assert not [a.name for a in table if name in a.name]
+
+
+def test_actors_platform_that_acts_is_a_company(nlp):
+    twitter = named(run(nlp, "He posted the message. Twitter later removed it."), "Twitter")
+    assert (twitter.kind, twitter.sector) == ("organization", "BUS")
+
+
+def test_actors_short_name_of_a_company_is_the_company(nlp):
+    text = "Iranian airline Zagros Air was banned on Monday. Zagros has flown cargo to Syria for years."
+    table = run(nlp, text)
+    zagros = at(table, text, "Zagros", 1)
+    assert (zagros.name, zagros.kind) == ("Zagros Air", "organization")
+    assert (zagros.country, zagros.sector) == ("IRN", "BUS")
+    assert not [a for a in table if a.kind == "person"]
+
+
+def test_actors_news_outlets_are_media_organisations(nlp):
+    text = ("Reuters reported the ban, and Rudaw said the airline would appeal. "
+            "The Hungarian daily Esti Lap agreed.")
+    table = run(nlp, text)
+    for name in ("Reuters", "Rudaw", "Esti Lap"):
+        assert (named(table, name).kind, named(table, name).sector) == ("organization", "MED")
+    assert named(table, "Esti Lap").country == "HUN"
+
+
+def test_actors_acronym_in_parentheses_is_the_same_organisation(nlp):
+    text = "The National Liberation Movement (NLM) rejected the offer. Later the NLM said it would talk."
+    orgs = [a for a in run(nlp, text) if a.kind == "organization"]
+    assert [o.name for o in orgs] == ["National Liberation Movement"]
+    assert [m.text for m in orgs[0].mentions] == ["National Liberation Movement", "NLM", "NLM"]
+
+
+def test_actors_the_with_a_plural_name_is_a_group(nlp):
+    assert named(run(nlp, "The Houthis fired missiles at the Saudi capital."), "Houthis").kind == "group"
+
+
+def test_actors_capital_completing_a_title_or_a_based_compound_is_no_actor(nlp):
+    table = run(nlp, "Boris Ellis, the mayor of London, met a Brussels-based think tank.")
+    assert {a.name for a in table} == {"Boris Ellis"}
+    assert named(table, "Boris Ellis").country == "GBR"
+
+
+def test_actors_metonym_that_is_also_a_place_needs_its_country(nlp):
+    assert len(run(nlp, "He retired to the Blue House in Harare, where he died.")) == 0
+    text = "South Korea's Blue House said the summit would go ahead."
+    assert named(run(nlp, text), "Blue House").code == "KORGOV"
+
+
+def test_actors_comma_alone_does_not_join_group_modifiers(nlp):
+    text = "The deal ignores the waters of Cyprus, Greek officials said."
+    groups = [a.name for a in run(nlp, text) if a.kind == "group"]
+    assert groups == ["Greek officials"]
 
 
 # --- countries, groups, institutions --------------------------------------------------------
@@ -239,6 +419,49 @@ def test_actors_ids_follow_first_mention_and_mentions_match_the_text(nlp):
     for actor in table:
         for m in actor.mentions:
             assert text[m.start:m.end] == m.text
+
+
+# --- bundled examples (Wikinews, CC BY 2.5) -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def example(nlp):
+    """The actors of a bundled example page, read through the clean stage."""
+    from cable.pipeline import clean
+
+    def read(name: str, published: str):
+        path = EXAMPLES / name
+        article = clean(path.read_text(encoding="utf-8"), input=str(path)).article
+        article.published = article.published or published
+        return find_actors(nlp(article.text), article)
+    return read
+
+
+def test_actors_example_cairo_summit_ministers_and_no_places(example):
+    table = example("wikinews-2020-01-11-cairo-summit.txt", "2020-01-11")
+    for name, iso3 in (("Sameh Shoukry", "EGY"), ("Nikos Dendias", "GRC"), ("Nikos Christodoulides", "CYP"),
+                       ("Jean-Yves Le Drian", "FRA")):
+        minister = named(table, name)
+        assert (minister.kind, minister.country, minister.titles[0].title) == ("person", iso3, "foreign minister")
+    names = " ".join(a.name for a in table)
+    assert not {"EastMed", "Crete", "EEZ", "TurkStream"} & set(names.split())
+
+
+def test_actors_example_mahan_air(example):
+    table = example("wikinews-2019-01-23-germany-bans-mahan-air.txt", "2019-01-23")
+    mahan = named(table, "Mahan Air")
+    assert (mahan.country, mahan.sector) == ("IRN", "BUS") and len(mahan.mentions) > 3
+    assert not [a for a in table if a.name == "Mahan"]
+    assert (named(table, "Rudaw").sector, named(table, "Reuters").sector) == ("MED", "MED")
+    assert named(table, "Steffen Seibert").country == "DEU"
+    assert named(table, "Bashar al-Assad").country == "SYR"
+
+
+def test_actors_example_titles_give_countries(example):
+    rouhani = named(example("wikinews-2019-09-23-rouhani-gulf.txt", "2019-09-23"), "Hassan Rouhani")
+    assert rouhani.country == "IRN"
+    table = example("wikinews-2019-10-10-uk-urges-us-immunity.html", "2019-10-10")
+    assert named(table, "Dominic Raab").country == "GBR"
+    assert not [a for a in table if a.name in ("UTC", "Police and Crime")]
 
 
 # --- the seed article -----------------------------------------------------------------------

@@ -7,7 +7,8 @@ from importlib import resources
 
 import pytest
 
-from cable.kb import Metonym, load_kb, norm_key, strip_name
+from cable.kb import Metonym, NounClass, load_kb, norm_key, strip_name
+from cable.kb.text import sound_key
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +102,11 @@ def test_kb_igos_and_forums(kb, text, name, kind, code):
     ("European Parliament", "organization", "LEG"),
     ("The Daily Herald", "organization", "MED"),
     ("Acme Holdings", "organization", "BUS"),
+    ("Zagros Air", "organization", "BUS"),
+    ("Acme Limited", "organization", "BUS"),
+    ("Harlow Daily Mail", "organization", "MED"),
+    ("Harlow General Hospital", "organization", None),
+    ("Harlow Council", "organization", None),
     ("Six-Party Talks", "process", None),
     ("Minsk Peace Process", "process", None),
     ("Shangri-La Dialogue", "forum", None),
@@ -184,3 +190,54 @@ def test_kb_built_country_table_is_complete():
 
 def test_kb_is_loaded_once():
     assert load_kb() is load_kb()
+
+
+def test_kb_sound_key_tolerates_transliteration():
+    assert sound_key("Rouhani") == sound_key("Ruhani")
+    assert sound_key("Hassan") == sound_key("Hasan") and sound_key("Tariq") == sound_key("Tarik")
+    assert sound_key("Zelenskyy") == sound_key("Zelensky") and sound_key("Kim") != sound_key("Kin")
+
+
+def test_kb_leaders_match_spelling_variants_and_bridge_empty_editions(kb):
+    assert kb.leader_country("Hassan Rouhani", 2019) == "IRN"
+    assert kb.leader_country("Hassan Rouhani", 2005) is None
+    assert kb.leader_country("Angela Merkel", 2019) == "DEU"  # the 2018-2020 editions name no leaders
+
+
+def test_kb_given_names(kb):
+    assert kb.is_given_name("Nikos") and kb.is_given_name("Gáspár") and kb.is_given_name("Jean-Yves")
+    assert not any(kb.is_given_name(w) for w in ("Hagia", "General", "The", "Prince", "Maidan"))
+
+
+def test_kb_built_given_names_file_has_no_title_words():
+    text = resources.files("cable").joinpath("data", "kb", "given_names.txt").read_text("utf-8")
+    names = {line for line in text.splitlines() if line and not line.startswith("#")}
+    assert len(names) > 2000 and {"Nikos", "Volodymyr", "Haitham"} <= names
+    assert not names & {"President", "General", "King", "The", "Royal"}
+
+
+def test_kb_noun_classes_depend_on_where_the_noun_stands(kb):
+    assert kb.noun_class("island", "b") == NounClass("place", None, "bp")
+    assert kb.noun_class("province", "a").kind == "place" and kb.noun_class("pipeline", "a").kind == "thing"
+    assert kb.noun_class("airline", "b") == NounClass("organization", "BUS", "bp")
+    assert kb.noun_class("island", "a") is None and kb.noun_class("Island", "b") is None
+
+
+def test_kb_things_places_outlets_and_platforms(kb):
+    assert kb.is_thing_name("the Syrian Civil War") and kb.is_thing_name("EuroAfrica Interconnector")
+    assert not kb.is_thing_name("Syrian Democratic Forces")
+    assert kb.is_place_name("Crete") and not kb.is_place_name("California") and not kb.is_place_name("Harvard")
+    assert kb.metonym("Rudaw") == Metonym("Rudaw", "organization", "IRQ", "MED")
+    assert kb.metonym("Twitter").sector == "BUS" and kb.is_platform("Twitter") and not kb.is_platform("Reuters")
+    assert "Blue House" in kb.local_metonyms and "Kremlin" not in kb.local_metonyms
+
+
+def test_kb_title_countries_and_role_nouns(kb):
+    assert kb.title_country("Foreign Secretary") == "GBR" and kb.title_country("Secretary of State") == "USA"
+    assert kb.title_country("foreign secretary") is None and kb.title_country("Foreign Minister") is None
+    assert (kb.role_noun("GOV"), kb.role_noun("MED"), kb.role_noun(None)) == ("official", "journalist", "member")
+
+
+def test_kb_context_word_lists(kb):
+    assert "entered" in kb.words("motion") and "affairs" in kb.words("portfolio")
+    assert "counterparts" in kb.words("counterpart") and kb.words("no such list") == frozenset()

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
-from .text import fold, norm_key, strip_name
+from .text import fold, norm_key, sound_key, strip_name
 from .trie import term_pattern
 
-__all__ = ["KB", "CountryTerm", "Leader", "Metonym", "fold", "load_kb", "norm_key", "strip_name"]
+__all__ = ["KB", "CountryTerm", "Leader", "Metonym", "NounClass", "fold", "load_kb", "norm_key", "strip_name"]
 
 
 class Metonym(NamedTuple):
@@ -38,6 +38,14 @@ class Metonym(NamedTuple):
 class CountryTerm(NamedTuple):
     iso3: str
     form: str  # name | adjective | demonym | capital
+
+
+class NounClass(NamedTuple):
+    """What a noun beside a name says the name names: a place, a thing or an organisation."""
+
+    kind: str  # place | thing | organization
+    sector: str | None
+    where: str  # letters: b (noun before the name), a (after it), p (heads an apposition after it)
 
 
 class Leader(NamedTuple):
@@ -66,7 +74,17 @@ class KB:
     place_hints: dict[str, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     not_actors: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()  # folded, lower case
+    thing_rules: list[re.Pattern] = field(default_factory=list)
+    noun_classes: dict[str, NounClass] = field(default_factory=dict)
+    word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    platforms: frozenset[str] = frozenset()  # canonical names
+    title_countries: dict[str, str] = field(default_factory=dict)
+    role_nouns: dict[str, str] = field(default_factory=dict)  # sector ('' for unknown) -> noun
+    place_kinds: dict[str, str] = field(default_factory=dict)  # place hint -> state | place | institution
+    local_metonyms: set[str] = field(default_factory=set)  # phrases that need their country named
     _folded: dict[str, str] = field(default_factory=dict)
+    _leader_cache: dict[tuple, list[Leader]] = field(default_factory=dict)
 
     # --- countries -------------------------------------------------------------------------
 
@@ -91,6 +109,10 @@ class KB:
         """ISO3 of a country, capital or well-known division ('California' -> 'USA')."""
         return self.country(text) or self.place_hints.get(strip_name(text))
 
+    def is_place_name(self, text: str) -> bool:
+        """An island or region that has no government of its own ('Crete'), so never an actor."""
+        return self.place_kinds.get(strip_name(text)) == "place"
+
     # --- institutions ----------------------------------------------------------------------
 
     def metonym(self, text: str) -> Metonym | None:
@@ -110,7 +132,38 @@ class KB:
                 return kind, sector
         return None
 
+    def is_thing_name(self, text: str) -> bool:
+        """A name of a thing, event or place by its words: 'Syrian Civil War', 'EastMed Pipeline'."""
+        name = strip_name(text)
+        return any(rule.search(name) for rule in self.thing_rules)
+
+    def noun_class(self, word: str, where: str) -> NounClass | None:
+        """The class a lower-case noun gives a name at that place ('b', 'a' or 'p'), or None."""
+        hit = self.noun_classes.get(word) if word.islower() else None
+        return hit if hit is not None and where in hit.where else None
+
+    def is_platform(self, name: str) -> bool:
+        """An online platform ('Twitter'), an actor only where it acts, not where it carries words."""
+        return name in self.platforms
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list of ``context_words.tsv``: 'motion', 'portfolio', 'platform', 'counterpart'."""
+        return self.word_lists.get(name, frozenset())
+
     # --- people ----------------------------------------------------------------------------
+
+    def is_given_name(self, word: str) -> bool:
+        """A first name the KB knows ('Nikos', 'Jean-Yves' by its first part), folded, any case."""
+        key = fold(word).lower()
+        return key in self.given_names or key.split("-")[0] in self.given_names
+
+    def title_country(self, title: str) -> str | None:
+        """The one country that uses a capitalised title ('Foreign Secretary' -> 'GBR')."""
+        return self.title_countries.get(title)
+
+    def role_noun(self, sector: str | None) -> str:
+        """What to call someone tied to an organisation of this sector without a title ('official')."""
+        return self.role_nouns.get(sector or "", self.role_nouns.get("", "member"))
 
     def title_head(self, title: str) -> str | None:
         """The head word of a title, lower case: 'Ambassador to Germany' -> 'ambassador',
@@ -148,15 +201,24 @@ class KB:
 
     def leaders(self, name: str, year: int | None = None, *, heads_only: bool = False) -> list[Leader]:
         """Leaders whose name fits ``name`` (a surname alone, or a full name whose other
-        words are among the leader's names), in office in ``year`` when given."""
-        words = norm_key(name).split()
+        words are among the leader's names), in office in ``year`` when given. Words
+        match by ``sound_key``, so 'Hassan Rouhani' finds 'Hasan Fereidun Ruhani'."""
+        cache_key = (name, year, heads_only)
+        if len(self._leader_cache) > 50_000:
+            self._leader_cache.clear()
+        if cache_key not in self._leader_cache:
+            self._leader_cache[cache_key] = self._find_leaders(name, year, heads_only)
+        return list(self._leader_cache[cache_key])
+
+    def _find_leaders(self, name: str, year: int | None, heads_only: bool) -> list[Leader]:
+        words = [sound_key(w) for w in norm_key(name).split()]
         if not words:
             return []
         found = []
-        for surname_key in {words[0], words[-1]}:
+        for surname_key in dict.fromkeys((words[0], words[-1])):
             for leader in self.leaders_by_surname.get(surname_key, []):
-                names = set(norm_key(leader.name).split())
-                if not set(words) <= names and not (len(words) == 1 and words[0] == norm_key(leader.surname)):
+                names = {sound_key(w) for w in norm_key(leader.name).split()}
+                if not set(words) <= names and not (len(words) == 1 and words[0] == sound_key(leader.surname)):
                     continue
                 if year is not None and not leader.start <= year <= leader.end:
                     continue
@@ -209,9 +271,11 @@ def load_kb() -> KB:
     kb.titles = {w: s or None for w, s in _rows("titles.tsv", 2)}
     kb.title_modifiers = frozenset(w for (w,) in _rows("title_modifiers.txt", 1))
     kb.groups = {w: (k, s or None) for w, k, s in _rows("group_nouns.tsv", 3)}
-    kb.place_hints = {n: iso3 for n, iso3 in _rows("place_hints.tsv", 2)}
+    kb.place_hints = {n: iso3 for n, iso3, _ in _rows("place_hints.tsv", 3)}
+    kb.place_kinds = {n: kind for n, _, kind in _rows("place_hints.tsv", 3)}
     kb.genders = {n: g for n, g in _rows("first_names.tsv", 2)}
     kb.not_actors = frozenset(line for (line,) in _rows("not_actors.txt", 1))
+    _load_lexicon(kb)
     return kb
 
 
@@ -244,8 +308,10 @@ def _load_countries(kb: KB) -> None:
 
 
 def _load_institutions(kb: KB) -> None:
-    for phrase, name, kind, iso3, sector in _rows("metonyms.tsv", 5):
+    for phrase, name, kind, iso3, sector, local in _rows("metonyms.tsv", 6):
         kb.metonyms[phrase] = Metonym(name, kind, iso3 or None, sector or None)
+        if local == "1":
+            kb.local_metonyms.add(phrase)
     for phrase, name, kind, code in _rows("igos.tsv", 4):
         kb.metonyms[phrase] = Metonym(name, kind, None, "IGO")
         kb.igo_codes[name] = code or "IGO"
@@ -255,5 +321,23 @@ def _load_leaders(kb: KB) -> None:
     for iso3, title, given, surname, surname_first, start, end, role in _rows("leaders.tsv", 8):
         name = f"{surname} {given}" if surname_first == "1" else f"{given} {surname}"
         leader = Leader(iso3, title, name.strip(), surname, int(start), int(end), role)
-        for key in {norm_key(surname).split()[0], norm_key(surname).split()[-1]}:
+        parts = norm_key(surname).split()
+        for key in dict.fromkeys((sound_key(parts[0]), sound_key(parts[-1]))):
             kb.leaders_by_surname.setdefault(key, []).append(leader)
+
+
+def _load_lexicon(kb: KB) -> None:
+    """Given names, outlets and the word lists for reading a name's context."""
+    given = {fold(w).lower() for (w,) in _rows("given_names.txt", 1)}
+    kb.given_names = frozenset(given | {fold(n).lower() for n in kb.genders})
+    kb.thing_rules = [re.compile(p) for (p,) in _rows("thing_names.tsv", 1)]
+    kb.noun_classes = {n: NounClass(k, s or None, w) for n, k, s, w in _rows("class_nouns.tsv", 4)}
+    lists: dict[str, set[str]] = {}
+    for name, word in _rows("context_words.tsv", 2):
+        lists.setdefault(name, set()).add(word)
+    kb.word_lists = {name: frozenset(words) for name, words in lists.items()}
+    for phrase, name, iso3, kind in _rows("outlets.tsv", 4):
+        kb.metonyms[phrase] = Metonym(name, "organization", iso3 or None, "BUS" if kind == "platform" else "MED")
+    kb.platforms = frozenset(name for _, name, _, kind in _rows("outlets.tsv", 4) if kind == "platform")
+    kb.title_countries = {t: iso3 for t, iso3 in _rows("title_countries.tsv", 2)}
+    kb.role_nouns = {sector: noun for sector, noun in _rows("role_nouns.tsv", 2)}

@@ -26,3 +26,10 @@ def norm_key(text: str) -> str:
     ("the Six-Party Talks" and "Six Party Talks" -> "six party talks")."""
     text = fold(strip_name(text)).lower().replace(".", "")
     return " ".join(re.sub(r"[-‐–/]", " ", text).split())
+
+
+def sound_key(word: str) -> str:
+    """A spelling-tolerant key for a transliterated name word: folded, letters only, doubled letters
+    single, 'ou' as 'u' and 'q' as 'k' ('Rouhani' = 'Ruhani', 'Hassan' = 'Hasan', 'Tariq' = 'Tarik')."""
+    key = re.sub(r"[^a-z]", "", fold(word).lower()).replace("ou", "u").replace("q", "k")
+    return re.sub(r"(.)\1+", r"\1", key)

@@ -1,8 +1,11 @@
 """actors: named and described mentions -> actors with country, sector, titles.
 
-    mentions   KB terms (countries, capitals, metonyms, IGOs) + spaCy entities + rules
+    mentions   KB terms (countries, capitals, metonyms, IGOs, outlets) + spaCy entities + rules;
+               places and things ("in Maidan Shahr", "the EastMed pipeline") are dropped
+    aliases    "the SDF" after "Syrian Democratic Forces (SDF)", "Mahan" after "Mahan Air"
     groups     "North Korean officials", "State and Defense Department", "Obama administration"
-    people     titles from the text (and the KB's leaders when the date is known)
+    people     titles from the text (and the KB's leaders when the date is known); countries
+               shared through "his Greek counterpart", "Merkel's spokesperson", "X and Y"
     coref      surnames, pronouns and "the envoy" become mentions of the person
 
 Every mention goes into the ``ActorTable``, so later stages can ask which actor a
@@ -15,8 +18,10 @@ from dataclasses import dataclass, field
 
 from ..kb import KB, load_kb
 from ..records import Actor, Span, Title
-from .actors_coref import (first_name_gender, merge_short_names, pronoun_mentions, surname_mentions,
-                           title_noun_mentions)
+from .actors_aliases import alias_mentions
+from .actors_countries import counterpart_countries, share_peer_countries, title_countries
+from .actors_coref import (first_name_gender, merge_name_variants, merge_short_names, pronoun_mentions,
+                           surname_mentions, title_noun_mentions)
 from .actors_groups import compass_mentions, department_mentions, group_mentions
 from .actors_mentions import Mention, kb_mentions, ner_mentions, resolve_overlaps
 from .actors_titles import MentionIndex, TitleFact, person_titles
@@ -35,6 +40,7 @@ class Draft:
     code: str | None
     mentions: list[Mention] = field(default_factory=list)
     titles: list[Title] = field(default_factory=list)
+    peers: list[str] = field(default_factory=list)  # people whose country this person shares
 
 
 def find_actors(doc, article) -> ActorTable:
@@ -45,9 +51,12 @@ def find_actors(doc, article) -> ActorTable:
     drafts = draft_actors(mentions)
     index = MentionIndex(mentions)
     countries = {m.iso3 for m in mentions if m.iso3}
-    for draft in drafts.values():
-        if draft.kind == "person":
-            describe_person(doc, draft, index, kb, year, countries)
+    persons = {key: d for key, d in drafts.items() if d.kind == "person"}
+    for draft in persons.values():
+        describe_person(doc, draft, index, kb, year, countries)
+    counterpart_countries(doc, persons, index, kb)
+    share_peer_countries(persons)
+    title_countries(persons, countries, kb)
     add_references(doc, drafts, kb)
     return to_table(drafts)
 
@@ -60,7 +69,8 @@ def collect_mentions(doc, kb: KB, author: str | None, year: int | None) -> list[
     """Named mentions, group phrases and surname mentions, before pronouns are resolved."""
     found = (department_mentions(doc, kb) + compass_mentions(doc, kb) + ner_mentions(doc, kb, author)
              + kb_mentions(doc, kb))
-    mentions = resolve_overlaps(found)
+    mentions = alias_mentions(doc, resolve_overlaps(found), kb)
+    merge_name_variants([m for m in mentions if m.kind == "person"])
     merge_short_names([m for m in mentions if m.kind == "person"],
                       [m for m in mentions if m.source == "ner" and m.kind != "person"])
     groups, absorbed = group_mentions(doc, kb, mentions, year)
@@ -94,20 +104,40 @@ def describe_person(doc, draft: Draft, index: MentionIndex, kb: KB, year: int | 
     named = sorted(facts, key=lambda f: not f.title)
     named = [f for f in named if f.organization or not any(
         g.title.lower() == f.title.lower() and g.organization for g in named)]
-    draft.titles = [Title(f.title, f.organization, "text") for f in named]
+    titles = [title for f in named if (title := as_title(f, kb)) is not None]
+    draft.titles = [t for i, t in enumerate(titles) if t not in titles[:i]]
     draft.iso3 = next((f.iso3 for f in named if f.iso3), None)
     draft.sector = next((f.sector for f in named if f.sector), None)
+    draft.peers = [f.peer for f in named if f.peer]
     add_leader_facts(draft, kb, year, countries)
+
+
+def as_title(fact: TitleFact, kb: KB) -> Title | None:
+    """The title record of a fact. A tie to a country alone ('a Turkish national') is no title;
+    a tie to an organisation alone ('the State Department's X') takes the role noun of the
+    organisation's sector ('official'), so a title is never empty."""
+    if fact.title:
+        return Title(fact.title, fact.organization, "text")
+    if not fact.organization or fact.org_kind == "country":
+        return None
+    return Title(kb.role_noun(fact.sector), fact.organization, "text")
 
 
 def add_leader_facts(draft: Draft, kb: KB, year: int | None, countries: set[str]) -> None:
     """A full name that the KB's leaders know gives the country; a bare surname does when
     the leader was in office that year and the article names the leader's country.
-    The leader's title is added when the article's year is known."""
+    With the article's year known, a full name counts for a past office only when the text
+    ties the person to no organisation; the leader's title is added for an office held
+    that year. Someone the text places in an IGO ('NATO Secretary-General') gets nothing."""
+    if draft.sector == "IGO":
+        return
     full = len(draft.name.split()) > 1
     leaders = kb.leaders(draft.name, year if not full else None, heads_only=not full)
     if not full:
         leaders = [leader for leader in leaders if leader.iso3 in countries] if year else []
+    elif year:
+        in_term = [leader for leader in leaders if leader.start <= year <= leader.end]
+        leaders = in_term or ([] if any(t.organization for t in draft.titles) else leaders)
     if draft.iso3 is None and len({leader.iso3 for leader in leaders}) == 1:
         draft.iso3, draft.sector = leaders[0].iso3, draft.sector or "GOV"
     known = {t.title.lower() for t in draft.titles}

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from ..kb import KB, norm_key
+from .actors_entities import NAME_PARTICLES
 from .actors_mentions import Mention, covered_chars, doc_text
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -17,13 +18,39 @@ MAX_SENTENCES_BACK = 6
 
 
 def name_parts(full: list[Mention]) -> dict[str, list[Mention]]:
-    """First and last name words of full-name mentions -> those mentions, in text order."""
+    """First and last name words of full-name mentions (and the next-to-last of a longer name,
+    the first surname of 'Ricardo Rosselló Nevares') -> those mentions, in text order."""
     parts: dict[str, list[Mention]] = {}
     for m in full:
         words = m.name.split()
-        for word in {norm_key(words[0]), norm_key(words[-1])}:
+        keys = {norm_key(words[0]), norm_key(words[-1])}
+        if len(words) > 2 and len(words[-2].rstrip(".")) > 1 and words[-2].lower() not in NAME_PARTICLES:
+            keys.add(norm_key(words[-2]))
+        for word in keys:
             parts.setdefault(word, []).append(m)
     return parts
+
+
+def merge_name_variants(persons: list[Mention]) -> None:
+    """A full name whose words all occur, in order, in a longer name of the article is that
+    person: 'Robert Mugabe' in 'Robert Gabriel Mugabe', 'Pedro Pierluisi' in 'Pedro R.
+    Pierluisi Urrutia', 'Rivera Schatz' in 'Thomas Rivera Schatz'."""
+    names = {m.name: norm_key(m.name).split() for m in persons if " " in m.name}
+    longest = sorted(names, key=lambda n: -len(names[n]))
+    merged: dict[str, str] = {}
+    for name, words in names.items():
+        merged[name] = next((other for other in longest if len(names[other]) > len(words) and
+                             _in_order(words, names[other]) and
+                             (words[0] == names[other][0] or words == names[other][-len(words):])), name)
+    keys = {m.name: m.key for m in persons if m.name in names}
+    for m in persons:
+        if merged.get(m.name, m.name) != m.name:
+            m.key, m.name = keys[merged[m.name]], merged[m.name]
+
+
+def _in_order(words: list[str], other: list[str]) -> bool:
+    it = iter(other)
+    return all(w in it for w in words)
 
 
 def nearest(candidates: list[Mention], offset: int) -> Mention | None:
@@ -36,13 +63,14 @@ def nearest(candidates: list[Mention], offset: int) -> Mention | None:
 
 def merge_short_names(persons: list[Mention], others: list[Mention]) -> None:
     """Give a one-word mention ('Flake', 'Kim', or 'Trump' that NER called an organisation)
-    the key of the full name it shortens."""
+    the key of the full name it shortens, or of the same word NER called a person elsewhere."""
     full = [m for m in persons if len(m.name.split()) > 1]
     parts = name_parts(full)
+    alone = {norm_key(m.name): m for m in persons if len(m.name.split()) == 1}
     for m in persons + [o for o in others if o.single]:
         if len(m.name.split()) == 1:
-            target = nearest(parts.get(norm_key(m.name), []), m.start)
-            if target is not None:
+            target = nearest(parts.get(norm_key(m.name), []), m.start) or alone.get(norm_key(m.name))
+            if target is not None and target is not m:
                 m.key, m.name, m.kind, m.source = target.key, target.name, "person", "coref"
                 m.iso3 = m.sector = m.code = None
 
@@ -117,7 +145,8 @@ def _horizon(sentence_starts: list[int], offset: int) -> int:
 
 def title_noun_mentions(doc, persons: list[Mention], titles: dict[str, list[str]], kb: KB,
                         taken: list[Mention]) -> list[Mention]:
-    """'the envoy', 'the minister' -> the latest person whose title ends in that word."""
+    """'the envoy', 'the minister' -> the latest person whose title ends in that word (not 'the
+    official process', where the word modifies a noun)."""
     out = []
     covered = covered_chars(doc_text(doc), taken)
     for tok in doc:
@@ -126,7 +155,7 @@ def title_noun_mentions(doc, persons: list[Mention], titles: dict[str, list[str]
         if tok.dep_ in ("appos", "attr", "compound") or covered[tok.idx]:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of"):
+        if nxt is not None and (nxt.pos_ in ("PROPN", "NOUN", "ADJ") or nxt.lower_ == "of"):
             continue
         candidates = [m for m in persons if m.start < tok.idx and
                       any(kb.title_head(t) == tok.lower_ for t in titles.get(m.key, []))]

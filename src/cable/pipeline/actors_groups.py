@@ -73,10 +73,12 @@ def group_mentions(doc, kb: KB, mentions: list[Mention], year: int | None) -> tu
 
 def modifiers(doc, token, by_end: list[Mention]) -> list[Mention]:
     """Mentions that modify ``token`` from its left: 'U.S. and North Korean' before 'officials',
-    'Kim' before "'s regime"."""
+    'Kim' before "'s regime". A list joined by commas alone ('..., Cyprus, Greek officials')
+    is no list: only the nearest modifier counts."""
     text = doc_text(doc)
     left = _adjective_edge(token)
     found: list[Mention] = []
+    gaps = ""
     for m in reversed(by_end):
         if m.end > left:
             continue
@@ -84,11 +86,12 @@ def modifiers(doc, token, by_end: list[Mention]) -> list[Mention]:
             break
         if found and m.kind == "person":
             break
+        gaps += text[m.end:left] if found else ""
         found.append(m)
         left = m.start
         if m.kind == "person" or text[m.end:m.end + 1] in ("'", "’"):
             break
-    return found
+    return found if re.search(r"\b(and|or)\b", gaps) or "," not in gaps else found[:1]
 
 
 def _adjective_edge(token) -> int:
