@@ -18,13 +18,14 @@ from cable.records import Actor, DateRef, Location, Span
 pytestmark = pytest.mark.model
 
 
-def table_for(text: str, actors: dict[str, tuple[str, str | None, list[str]]]) -> ActorTable:
-    """name -> (kind, country, mention strings); every whole-word occurrence is a mention."""
+def table_for(text: str, actors: dict[str, tuple]) -> ActorTable:
+    """name -> (kind, country, mention strings[, sector]); every whole-word
+    occurrence is a mention."""
     table = ActorTable()
-    for n, (name, (kind, country, mentions)) in enumerate(actors.items(), 1):
+    for n, (name, (kind, country, mentions, *sector)) in enumerate(actors.items(), 1):
         spans = [Span(m.start(), m.end(), m.group())
                  for word in mentions for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
-        table.add(Actor(f"a{n}", name, kind, country, None, None,
+        table.add(Actor(f"a{n}", name, kind, country, sector[0] if sector else None, None,
                         mentions=sorted(spans, key=lambda s: s.start)))
     return table
 
@@ -284,6 +285,154 @@ def test_events_ids_follow_text_order(nlp):
     events, _ = events_of(nlp, text, COUNTRIES)
     assert [(e.id, e.plover) for e in events] == [("e1", "ACCUSE"), ("e2", "SUPPORT"),
                                                   ("e3", "THREATEN")]
+
+
+# Rules from reading real news: who "they" are, whose a thing is, what a speech is.
+
+PEOPLE = dict(COUNTRIES, **{
+    "Uganda": ("country", "UGA", ["Uganda", "Ugandan"]),
+    "Kenya": ("country", "KEN", ["Kenya", "Kenyan"]),
+    "Front": ("group", None, ["Lakeside Front"]),
+    "Ruiz": ("person", "PER", ["Ana Ruiz", "Ruiz", "her"]),
+    "Sato": ("person", "JPN", ["Ken Sato"]),
+    "Embassy": ("organization", "KEN", ["Kenyan Embassy"]),
+    "Institute": ("organization", None, ["Lakeside Institute"]),
+    "NATO": ("organization", None, ["NATO"]),
+    "Nairobi": ("country", "KEN", ["Nairobi"], "GOV"),
+})
+
+
+def coded(nlp, text: str, actors=PEOPLE) -> list[tuple]:
+    events, table = events_of(nlp, text, actors)
+    return [(e.plover, e.cameo, names(table, e.actors), names(table, e.recipients))
+            for e in events]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plural "they" is the nearest plural subject before it, a person passed over
+    ("Kenya and Uganda met in Nairobi. Ken Sato joined the talks. They called on Peru to "
+     "end the dispute.", ("REQUEST", "020", ["Kenya", "Uganda"], ["Peru"])),
+    # "the ministers" likewise
+    ("The foreign ministers of Chile and Bolivia met in Lima. The ministers agreed to meet "
+     "again in Quito.", ("AGREE", "036", ["Chile", "Bolivia"], [])),
+    # "it" in a reported clause is the reporter, when it can be
+    ("The Lakeside Front announced it had entered into an agreement with Kenya.",
+     ("SUPPORT", "057", ["Front"], ["Kenya"])),
+    # a subject that names no actor ends the search: no one is invented
+    ("Protesters marched through Lima. They called on Peru to hold an election.",
+     ("REQUEST", "020", [], ["Peru"])),
+    # "I" in a quotation is its one speaker
+    ('"I urged Chile to free the sailors," said Ana Ruiz.',
+     ("REQUEST", "0253", ["Ruiz"], ["Chile"])),
+])
+def test_events_references_resolved_for_participants(nlp, text, expected):
+    assert expected in coded(nlp, text)
+
+
+def test_events_they_inside_a_quotation_is_left_alone(nlp):
+    text = 'Kenya and Uganda met in Nairobi. Ruiz said: "They called on Peru to resign."'
+    assert ("REQUEST", "0241", [], ["Peru"]) in coded(nlp, text)
+
+
+def test_events_the_embassy_and_a_refused_request_from_the_sentence_before(nlp):
+    text = "Peru urged the Kenyan Embassy to reopen. The embassy declined the request."
+    assert coded(nlp, text) == [("REQUEST", "020", ["Peru"], ["Embassy"]),
+                                ("REJECT", "120", ["Embassy"], ["Peru"])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru denounced the pact between Chile and Bolivia.",
+     [("ACCUSE", "111", ["Peru"], ["Chile", "Bolivia"])]),
+    ("Peru denounced the seizure of the ship by Chile.", [("ACCUSE", "111", ["Peru"], ["Chile"])]),
+    ("Kenya declined Uganda's offer to resign.", [("REJECT", "120", ["Kenya"], ["Uganda"])]),
+    ("Protesters called for Ana Ruiz's resignation.", [("REQUEST", "0241", [], ["Ruiz"])]),
+    ("Peru called for Chile to lift the blockade.", [("REQUEST", "020", ["Peru"], ["Chile"])]),
+    ("Peru alleged Chile had armed the rebels.", [("ACCUSE", "112", ["Peru"], ["Chile"])]),
+    ("Peru alleged the envoy of Chile was poisoned.", [("ACCUSE", "112", ["Peru"], [])]),
+    ("Kenya blamed Uganda for the crash.", [("ACCUSE", "112", ["Kenya"], ["Uganda"])]),
+    ("Kenya blamed human error for the crash.", []),
+    ("Critics of Ana Ruiz blamed her for the crisis.", [("ACCUSE", "112", [], ["Ruiz"])]),
+    ("Uganda is under Kenyan sanctions.", [("SANCTION", "163", ["Kenya"], ["Uganda"])]),
+    ("Chilean soldiers placed Ana Ruiz under house arrest.",
+     [("COERCE", "173", ["Chile"], ["Ruiz"])]),
+    ("Kenya was condemned in a joint statement by Peru and Chile.",
+     [("ACCUSE", "111", ["Peru", "Chile"], ["Kenya"])]),
+    ("Japan joined the calls by Peru asking Chile to drop the charges.",
+     [("REQUEST", "020", ["Peru"], ["Chile"])]),
+    ("Peru wrote to Chile asking for the release of the sailors.",
+     [("REQUEST", "0253", ["Peru"], ["Chile"])]),
+    ("Peru condemned the attacks on Kenya that the Lakeside Front carried out.",
+     [("ACCUSE", "111", ["Peru"], []), ("ASSAULT", "190", ["Front"], ["Kenya"])]),
+    ("Kenya launched missiles targeting Ugandan troops.",
+     [("ASSAULT", "195", ["Kenya"], ["Uganda"])]),
+    ("The bombing, ascribed to the Lakeside Front, killed five people.",
+     [("ASSAULT", "183", ["Front"], [])]),
+    ("A Nairobi car bombing killed five people.", []),
+])
+def test_events_whose_thing_and_who_did_it(nlp, text, expected):
+    assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ana Ruiz spoke to the Lakeside Institute think tank about trade.", []),  # a speech
+    ("Ana Ruiz spoke to the president of Peru about trade.",
+     [("CONSULT", "040", ["Ruiz"], ["Peru"])]),
+    ("Police spoke with Ana Ruiz as a suspect.", []),  # no actor speaks: questioning
+    ("Japan and China spoke on the phone on Monday.",
+     [("CONSULT", "041", ["Japan", "China"], [])]),
+    ("Japan's call with China lasted an hour.", [("CONSULT", "041", ["Japan"], ["China"])]),
+    ("Japan raised the issue with China.", [("CONSULT", "040", ["Japan"], ["China"])]),
+    ("Peru urged Chile to reconsider and spoke with Japan about the case.",
+     [("REQUEST", "020", ["Peru"], ["Chile"]), ("CONSULT", "040", ["Peru"], ["Japan"])]),
+    ("Ana Ruiz meets the requirement.", []),  # one person meeting no one
+    ("The trilateral meeting of Chile, Peru and Bolivia ended in Lima.",
+     [("CONSULT", "040", ["Chile", "Peru", "Bolivia"], [])]),
+    ("Peru's envoy for Chile negotiations resigned.", []),  # a title, no talks
+    ("The Lakeside Front is banned in Kenya.", []),  # a state, not an act
+    ("Kenya banned the Lakeside Front.", [("COERCE", "172", ["Kenya"], ["Front"])]),
+    ("NATO guidelines call for higher military spending.", []),  # a rule asks nothing
+    ("Kenya agreed with Uganda, saying trade matters.", []),  # an opinion shared
+    ("Kenya agreed with Uganda to open a border post.", [("AGREE", "030", ["Kenya"], ["Uganda"])]),
+    ("Japan committed itself to green energy.", []),
+    ("Japan committed to the ceasefire with China.", [("AGREE", "037", ["Japan"], ["China"])]),
+])
+def test_events_what_is_and_is_not_an_event(nlp, text, expected):
+    assert coded(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya announced a withdrawal of its troops from Uganda.",
+     ("RETREAT", "0874", ["Kenya"], ["Uganda"])),
+    ("Kenyan troops left Uganda in March.", ("RETREAT", "0874", ["Kenya"], ["Uganda"])),
+    ("Peru withdrew from the talks with Chile.", ("SANCTION", "164", ["Peru"], ["Chile"])),
+    ("Kenya launched a military offensive into Uganda.", ("ASSAULT", "190", ["Kenya"], ["Uganda"])),
+    ("Kenya filed a lawsuit against Uganda.", ("ACCUSE", "115", ["Kenya"], ["Uganda"])),
+    ("Japan encouraged Kenya to sign the treaty.", ("REQUEST", "020", ["Japan"], ["Kenya"])),
+    ("Peru paid tribute to the president of Chile.", ("SUPPORT", "051", ["Peru"], ["Chile"])),
+    ("Japan expressed its support for Kenya.", ("SUPPORT", "051", ["Japan"], ["Kenya"])),
+    ("Japan increased cooperation with Kenya.", ("COOPERATE", "060", ["Japan"], ["Kenya"])),
+    ("Japan announced restrictions on Chilean imports.", ("COERCE", "172", ["Japan"], ["Chile"])),
+    ("Japan is ready to provide aid to Kenya.", ("AGREE", "033", ["Japan"], ["Kenya"])),
+    ("Peru attributed the bombing to the Lakeside Front.", ("ACCUSE", "112", ["Peru"], ["Front"])),
+])
+def test_events_new_triggers(nlp, text, expected):
+    assert coded(nlp, text) == [expected]
+
+
+def test_events_reaction_to_the_operation_targets_who_carried_it_out(nlp):
+    text = "Kenya launched an offensive into Uganda on Monday. The operation was condemned " \
+           "by Peru. Kenyan airstrikes hit a camp."
+    events, table = events_of(nlp, text, PEOPLE)
+    assert [(e.plover, names(table, e.actors), names(table, e.recipients)) for e in events] == \
+        [("ASSAULT", ["Kenya"], ["Uganda"]), ("ACCUSE", ["Peru"], ["Kenya"]),
+         ("ASSAULT", ["Kenya"], ["Uganda"])]
+    assert events[1].confidence < 0.8 and events[2].confidence < events[0].confidence
+
+
+def test_events_planned_when_set_to_open(nlp):
+    events, _ = events_of(nlp, "The summit of Kenya and Uganda is set to open tomorrow.", PEOPLE)
+    assert [(e.plover, e.status) for e in events] == [("CONSULT", "planned")]
+
 
 
 # The seed article (../shared/examples), through the whole pipeline.

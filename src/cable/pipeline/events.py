@@ -9,7 +9,18 @@ dropped.
 
 - Actors come from the subject, recipients from the object and from "with",
   "to", "against" phrases; passives and hosts are turned round. A meeting of
-  several parties is one event with lists, never N x N dyads.
+  several parties is one event with lists, never N x N dyads. Subjects the
+  actors table leaves open ("they", "the ministers", "the embassy", "I" in a
+  quotation) are resolved for events only (``events_anaphora``); a thing's
+  owner is the target of what is done to it ("denounced the pact between X and
+  Y", "declined X's offer").
+- Earlier events fill in a missing target (``events_context``): a refusal of
+  "the request" answers whoever made it, "condemned the operation" targets who
+  carried it out, "Turkish airstrikes" continue Turkey's offensive into Syria.
+- Words that look like events and are not: a title ("envoy for Ukraine
+  negotiations"), a state ("the party is banned"), what a rule asks ("NATO
+  guidelines call for 2%"), a speech to a think tank, one person meeting no one.
+  "Ready to provide aid" is an offer (AGREE).
 - What an event is about refines its code ("refused to answer the invitation"
   is 125, reject a proposal to meet); a trigger inside what another one asks
   for, offers, threatens or refuses is folded into it ("urged X to attack").
@@ -29,15 +40,19 @@ import re
 from .. import ontology
 from ..records import DateRef, Event, Location, Span
 from .actortable import ActorTable
-from .events_lexicon import classes, cue
-from .events_roles import noun_participants, phrase_actors, subject, verb_participants, \
-    verb_subject_actors
+from .events_anaphora import resolve_references
+from .events_context import link_earlier
+from .events_lexicon import classes, cue, trigger_words, words_by_sentence
+from .events_parties import noun_participants, verb_participants
+from .events_roles import agent_like, phrase_actors, prep_objects, subject, verb_subject_actors
 from .events_setting import event_date, event_heads, event_location
 from .events_status import event_status
-from .events_triggers import Candidate, asserted_free, content_tokens, match_trigger, refine
+from .events_triggers import Candidate, asserted_free, content_tokens, match_trigger, refine, \
+    token_actor_free
 
 FOLDING_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT"})
 PRESUPPOSING_TYPES = frozenset({"ACCUSE", "SUPPORT", "PROTEST"})  # "condemned the attack"
+STATE_TYPES = frozenset({"COERCE", "SANCTION", "SUPPORT"})  # "is banned", "is recognized"
 CONDITION_MARKS = frozenset({"after", "once", "if", "when", "until", "unless"})
 CONFIDENCE = {"V": 0.8, "N": 0.65, "frame": 0.5}
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -49,15 +64,19 @@ def find_events(doc, actors: ActorTable, places: list[Location],
     candidates: list[Candidate] = []
     previous: dict[int, tuple[int, int] | None] = {}  # sentence start -> the sentence before
     last = None
-    for sent in doc.sents:
-        found = sentence_events(sent, actors)
+    text = doc.text
+    resolved = resolve_references(doc, actors, text)
+    for sent, words in words_by_sentence(doc, trigger_words()):
+        found = sentence_events(sent, words, resolved, actors) if words else []
         if found:
             previous[found[0].sentence[0]] = last
             candidates.extend(found)
         last = sentence_bounds(sent)
-    paragraphs = [m.end() for m in PARAGRAPH_BREAK.finditer(doc.text)]
+    paragraphs = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+    candidates.sort(key=lambda c: c.token.idx)
+    link_earlier(candidates)
     events: list[Event] = []
-    for c in sorted(candidates, key=lambda c: c.token.idx):
+    for c in candidates:
         date = event_date(c, dates)
         location, inherited = event_location(c, places, dates=(date, previous.get(c.sentence[0])),
                                              earlier=events, paragraphs=paragraphs, table=actors)
@@ -65,30 +84,26 @@ def find_events(doc, actors: ActorTable, places: list[Location],
     return events
 
 
-def sentence_events(sent, table: ActorTable) -> list[Candidate]:
-    """The events of one sentence, after folding and merging."""
-    found = [c for tok in sent if (c := trigger_event(tok, sent, table))]
-    found += conditional_demands(sent, table)
-    kept = merge([c for c in fold(found) if (c.actors or c.recipients) and not interview(c)])
-    for c in kept:
-        answer_recipients(c, kept)
-    return kept
+def sentence_events(sent, words: list, table: ActorTable, base: ActorTable) -> list[Candidate]:
+    """The events of one sentence, after folding and merging. ``words`` are its
+    tokens that may be triggers; ``table`` has the references resolved; a word
+    inside a name of ``base`` is no trigger."""
+    found = [c for tok in words if (c := trigger_event(tok, sent, table, base))]
+    found += conditional_demands(sent, words, table)
+    return merge([c for c in fold(found) if (c.actors or c.recipients) and not interview(c)
+                  and not lone_meeting(c, table)])
 
 
-def answer_recipients(c: Candidate, found: list[Candidate]) -> None:
-    """A refusal of an invitation, offer or demand made earlier in the sentence
-    is addressed to whoever made it ("X invited Y ... but Y refused to answer
-    that invitation")."""
-    if c.plover != "REJECT" or c.recipients:
-        return
-    doc = c.token.doc
-    words = {doc[i].lemma_.lower() for i in c.content}
-    if not words & (classes()["proposal"] | {"demand", "call"}):
-        return
-    made = [o for o in found if o.plover in ("AGREE", "REQUEST") and o.token.i < c.token.i]
-    if made:
-        ids = {a.id for a in c.actors}
-        c.recipients = [a for a in made[-1].actors if a.id not in ids]
+def lone_meeting(c: Candidate, table: ActorTable) -> bool:
+    """ "when I meet someone like him", "she meets the requirement": one person
+    meeting no one is no event; "met with world leaders" is one, and so are a
+    negotiation and a phone call, which have a counterpart."""
+    if c.cameo != "040" or c.kind != "V" or c.recipients or len(c.actors) != 1 \
+            or c.actors[0].kind != "person":
+        return False
+    met = [d for d in c.token.children if d.dep_ == "dobj"]
+    met += prep_objects(c.token, frozenset({"with", "to"}))
+    return not any(agent_like(tok, table) for tok in met)
 
 
 def interview(c: Candidate) -> bool:
@@ -96,27 +111,58 @@ def interview(c: Candidate) -> bool:
     return c.plover == "CONSULT" and any(a.sector == "MED" for a in c.actors + c.recipients)
 
 
-def trigger_event(tok, sent, table: ActorTable) -> Candidate | None:
+def trigger_event(tok, sent, table: ActorTable, base: ActorTable) -> Candidate | None:
     trigger = match_trigger(tok, table)
-    if trigger is None or trigger.plover == "-":
+    if trigger is None or trigger.plover == "-" or not token_actor_free(tok, base) \
+            or no_event(tok, trigger):
         return None
     if trigger.pos == "V":
         actors, recipients = verb_participants(tok, trigger, table)
     else:
         actors, recipients = noun_participants(tok, trigger, table)
     content = content_tokens(tok, trigger)
-    cameo, mode = refine(trigger.cameo, trigger.mode, content)
+    plover, cameo, mode, status = trigger.plover, trigger.cameo, trigger.mode, event_status(tok)
+    readiness = offered(tok)
+    if readiness is not None:  # "stands ready to provide help": an offer of help
+        plover, cameo, mode, status = "AGREE", "030", None, event_status(readiness.head)
+        content = [tok] + content
+    cameo, mode = refine(cameo, mode, content)
     if cameo is None:
         return None
-    return Candidate(tok, trigger.pos, trigger.plover, mode, cameo, actors, recipients,
-                     event_status(tok), sentence_bounds(sent), {t.i for t in content},
-                     event_heads(tok, trigger))
+    return Candidate(tok, trigger.pos, plover, mode, cameo, actors, recipients, status,
+                     sentence_bounds(sent), {t.i for t in content}, event_heads(tok, trigger))
 
 
-def conditional_demands(sent, table: ActorTable) -> list[Candidate]:
+def no_event(tok, trigger) -> bool:
+    """Words that look like an event and are not one: a title ("the envoy for
+    Ukraine negotiations"), a state ("the party is banned"), what a rule asks
+    for ("NATO guidelines call for 2%")."""
+    if trigger.pos == "N":
+        prep = tok.head
+        return tok.dep_ == "pobj" and prep.lower_ in ("for", "on", "to") \
+            and prep.head.lemma_.lower() in classes()["roles"]
+    children = list(tok.children)
+    stative = trigger.plover in STATE_TYPES \
+        and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in children) \
+        and not any(c.dep_ in ("aux", "agent") for c in children)
+    subj = subject(tok)[0]
+    ruled = trigger.plover == "REQUEST" and subj is not None \
+        and subj.lemma_.lower() in classes()["norms"]
+    return stative or ruled
+
+
+def offered(tok):
+    """The "ready"/"willing" an infinitive hangs on, if it does."""
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in cue("offer_adjective"):
+        return head
+    return None
+
+
+def conditional_demands(sent, words: list, table: ActorTable) -> list[Candidate]:
     """ "X maintains that talks can only resume after Y returns": X demands of Y."""
     found = []
-    for verb in sent:
+    for verb in words:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in cue("condition_verb"):
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -146,8 +192,12 @@ def condition_clause(clause):
 
 
 def sentence_bounds(sent) -> tuple[int, int]:
-    words = [t for t in sent if not t.is_space]
-    last = words[-1] if words else sent[-1]
+    """Where the sentence starts and where its last word ends."""
+    doc = sent.doc
+    i = sent.end - 1
+    while i > sent.start and doc[i].is_space:
+        i -= 1
+    last = doc[i]
     return sent.start_char, last.idx + len(last)
 
 
@@ -210,8 +260,8 @@ def multilateral(c: Candidate) -> str | None:
 
 def confidence(c: Candidate, inherited_place: bool) -> float:
     """Lower for event nouns and stated preconditions, missing actors or
-    recipients, meetings with one known party, and a place taken from an
-    earlier sentence."""
+    recipients, meetings with one known party, and a place or a party taken
+    from an earlier sentence."""
     score = CONFIDENCE[c.kind]
     if not c.actors:
         score -= 0.15
@@ -221,5 +271,7 @@ def confidence(c: Candidate, inherited_place: bool) -> float:
     if plover_type and plover_type.requires_recipient and not c.recipients:
         score -= 0.1
     if inherited_place:
+        score -= 0.1
+    if c.inferred:
         score -= 0.1
     return round(max(score, 0.1), 2)

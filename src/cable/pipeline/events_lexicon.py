@@ -11,8 +11,13 @@ from __future__ import annotations
 import csv
 import functools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 
@@ -95,3 +100,37 @@ def cues() -> dict[str, frozenset[str]]:
 
 def cue(kind: str) -> frozenset[str]:
     return cues().get(kind, frozenset())
+
+
+@functools.cache
+def trigger_words() -> frozenset[str]:
+    """The lemmas that can start an event: triggers and precondition verbs."""
+    return frozenset(lemma for _, lemma in triggers()) | cue("condition_verb")
+
+
+@functools.lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]):
+    return numpy.array([hash_string(w) for w in words], dtype="uint64")
+
+
+def word_positions(doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form or lemma is one of the words,
+    read from the token arrays so that most tokens need not be looked at."""
+    if not len(doc):
+        return []
+    forms = doc.to_array([LOWER, LEMMA])
+    hashes = _hashes(words)
+    hits = numpy.isin(forms[:, 0], hashes) | numpy.isin(forms[:, 1], hashes)
+    return [int(i) for i in numpy.nonzero(hits)[0]]
+
+
+def words_by_sentence(doc, words: frozenset[str]) -> Iterator[tuple[object, list]]:
+    """Each sentence with its tokens that are one of the words (see ``word_positions``)."""
+    marked = word_positions(doc, words)
+    n = 0
+    for sent in doc.sents:
+        found = []
+        while n < len(marked) and marked[n] < sent.end:
+            found.append(doc[marked[n]])
+            n += 1
+        yield sent, found

@@ -88,10 +88,12 @@ def word_markers(node, head, found: set[str]) -> None:
     """Governing words: "plans to meet", "chance that they met", "no sign that they met",
     "failed to agree", "talks are unlikely"."""
     link = node.dep_
-    if link in SUBJECT_LINKS:
+    if link in SUBJECT_LINKS:  # "talks are unlikely", "the meeting is set to open"
         for child in head.children:
             if child.dep_ in ("acomp", "attr") and child.lemma_.lower() in cue("hypothetical_word"):
                 found.add("hypothetical")
+            elif child.dep_ == "xcomp" and head.lemma_.lower() in cue("future_word"):
+                found.add("planned")
         return
     lemma = head.lemma_.lower()
     no = any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
@@ -99,7 +101,8 @@ def word_markers(node, head, found: set[str]) -> None:
         found.add("negated")
     elif lemma in cue("hypothetical_word") or (no and head.pos_ == "NOUN"):
         found.add("hypothetical")
-    elif lemma in cue("future_word") and (lemma not in XCOMP_ONLY_WORDS or link == "xcomp"):
+    elif lemma in cue("future_word") and link != "conj" and \
+            (lemma not in XCOMP_ONLY_WORDS or link == "xcomp"):
         found.add("planned")
 
 

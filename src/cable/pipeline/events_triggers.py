@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from ..records import Actor
 from .actortable import ActorTable
 from .events_lexicon import Trigger, classes, cue, topics, triggers
-from .events_roles import RELATIVE_PRONOUNS, agent_of, antecedent, light_verb, phrase_actors, \
-    prep_objects, subject
+from .events_roles import RELATIVE_PRONOUNS, agent_like, agent_of, antecedent, for_clause, \
+    for_clauses, light_verb, phrase_actors, prep_objects, stray_conjunct, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,11 +38,12 @@ class Candidate:
     sentence: tuple[int, int]
     content: set[int] = field(default_factory=set)  # token indices of what it is about
     heads: set[int] = field(default_factory=set)  # tokens its place and date phrases hang on
+    inferred: bool = False  # a party taken from an earlier event
 
 
 def match_trigger(tok, table: ActorTable) -> Trigger | None:
     """The first trigger row for this token whose requirements hold."""
-    if tok.pos_ not in ("VERB", "NOUN") or not token_actor_free(tok, table):
+    if tok.pos_ not in ("VERB", "NOUN"):
         return None
     pos = "V" if tok.pos_ == "VERB" else "N"
     for trigger in triggers().get((pos, tok.lemma_.lower()), ()):
@@ -75,9 +76,11 @@ def names_party(obj, table: ActorTable) -> bool:
 
 def about(tok, words: frozenset[str]) -> bool:
     """Whether an infinitive or a "to"/"for" phrase on the word is about one of
-    these words, or goes "to" a place ("invited X to visit", "to the summit", "to Oslo")."""
+    these words, or goes "to" a place ("invited X to visit", "to open talks",
+    "to the summit", "to Oslo")."""
     for child in tok.children:
-        if child.dep_ == "xcomp" and child.lemma_.lower() in words:
+        if child.dep_ == "xcomp" and (child.lemma_.lower() in words or any(
+                obj.dep_ == "dobj" and obj.lemma_.lower() in words for obj in child.children)):
             return True
         if child.dep_ == "prep" and child.lower_ in ("to", "for"):
             for pobj in child.children:
@@ -87,9 +90,30 @@ def about(tok, words: frozenset[str]) -> bool:
     return False
 
 
+def parties_of(objects, table: ActorTable) -> bool:
+    """Whether one of these phrases names a person or a country."""
+    return any(a.kind in ("person", "country") for obj in objects for a in phrase_actors(obj, table))
+
+
+def class_object(tok, arg: str) -> bool:
+    """ "prep:CLASS": the object of the preposition is in the class ("on the phone")."""
+    prep, _, name = arg.partition(":")
+    return any(antecedent(obj).lemma_.lower() in classes()[name]
+               for obj in prep_objects(tok, frozenset({prep})))
+
+
+def place_object(tok, prep: str) -> bool:
+    """The object of the preposition is a place or a territory ("from Syria", "from the region")."""
+    return any(obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in classes()["territory"]
+               for obj in prep_objects(tok, frozenset({prep})))
+
+
 def holds(req: str, tok, table: ActorTable) -> bool:
     """Whether one requirement of triggers.en.tsv holds for this token."""
     kind, _, arg = req.partition(":")
+    found = holds_on_phrases(kind, arg, tok, table)
+    if found is not None:
+        return found
     deps = {c.dep_ for c in tok.children}
     if kind == "prep":
         return any(c.dep_ in ("prep", "agent") and c.lower_ == arg for c in tok.children)
@@ -128,9 +152,34 @@ def holds(req: str, tok, table: ActorTable) -> bool:
         return "dobj" not in deps
     if kind == "plural":
         return tok.tag_ in ("NNS", "NNPS")
-    if kind == "light":
-        return light_verb(tok) is not None
     return kind in deps  # dobj, xcomp, ccomp
+
+
+def holds_on_phrases(kind: str, arg: str, tok, table: ActorTable) -> bool | None:
+    """The requirements on the trigger's phrases and clauses ("prep-party:to",
+    "for-clause", "light:express" ...); None for a kind this does not know."""
+    if kind == "prep-party":
+        return parties_of(prep_objects(tok, frozenset({arg})), table)
+    if kind == "prep-class":
+        return class_object(tok, arg)
+    if kind == "prep-place":
+        return place_object(tok, arg)
+    if kind == "subj-class":
+        subj = subject(tok)[0]
+        return subj is not None and subj.lemma_.lower() in classes()[arg]
+    if kind == "obj-agent":
+        return agent_like(direct_object(tok), table)
+    if kind == "for-clause":
+        return bool(for_clauses(tok))
+    if kind == "to-clause":
+        return any(c.dep_ in ("advcl", "xcomp") and
+                   any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                   for c in tok.children)
+    if kind == "light":  # a support verb, any or the one named
+        if not arg:
+            return light_verb(tok) is not None
+        return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() == arg
+    return None
 
 
 def content_tokens(tok, trigger: Trigger) -> list:
@@ -139,8 +188,8 @@ def content_tokens(tok, trigger: Trigger) -> list:
     for child in tok.children:
         if child.i < tok.i and not any(t.lower_ in RELATIVE_PRONOUNS for t in child.subtree):
             continue  # what an event is about follows it, unless relativised ("from which ...")
-        if trigger.pos == "V" and child.dep_ in PARTICIPANT_DEPS:
-            continue
+        if trigger.pos == "V" and child.dep_ in PARTICIPANT_DEPS and not for_clause(child):
+            continue  # but "called for X to lift the blockade" asks for the lifting
         if trigger.pos == "N" and (child.dep_ not in ("prep", "acl")
                                    or child.lower_ in NOUN_PARTICIPANT_PREPS):
             continue
@@ -149,10 +198,14 @@ def content_tokens(tok, trigger: Trigger) -> list:
 
 
 def asserted_free(tok) -> list:
-    """The subtree without its relative clauses, which state facts of their own
-    ("agreed to return to the 2005 deal, where X agreed to disarm")."""
-    relative = {t.i for r in tok.subtree if r.dep_ == "relcl" for t in r.subtree}
-    return [t for t in tok.subtree if t.i not in relative]
+    """The subtree without its relative and participial clauses, which state facts
+    of their own ("agreed to return to the 2005 deal, where X agreed to disarm",
+    "called for records relating to aid"), and without a finite verb the parser
+    hung under an infinitive ("urged X to reconsider and spoke with Y")."""
+    apart = {t.i for r in tok.subtree if r.dep_ == "relcl" or stray_conjunct(r)
+             or (r.dep_ == "acl" and r.tag_ in ("VBG", "VBN") and r.i != tok.i)
+             for t in r.subtree}
+    return [t for t in tok.subtree if t.i not in apart]
 
 
 def refine(cameo: str, mode: str | None, content: list) -> tuple[str | None, str | None]:
