@@ -103,3 +103,21 @@ def test_seed_headline_forecast_indexes_the_title(seed_result):
     title = seed_result.article.title
     assert title[headline.start:headline.end].startswith(headline.expression)
     assert headline.expression.lower() == "low expectations" and headline.probability <= 0.25
+
+
+def test_seed_json_matches_the_schema_and_offsets(seed_result):
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "src/cable/schema/cable-1.schema.json").read_text())
+    record = json.loads(json.dumps(seed_result.to_json()))
+    jsonschema.validate(record, schema)
+    text = record["article"]["text"]
+    for quote in record["quotes"]:
+        assert quote["text"] in text[quote["start"]:quote["end"]]
+        if quote["source"]:
+            assert text[quote["source"]["start"]:quote["source"]["end"]] == quote["source"]["text"]
+    for stance in record["stances"]:
+        assert 0 <= stance["start"] < stance["end"] <= len(text)
