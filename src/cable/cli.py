@@ -205,7 +205,7 @@ def _fit(cell: str, width: int) -> str:
 
 
 @cli.command()
-@click.option("--actor", help="A participant's name (substring) or code, e.g. 'Bosworth' or USAGOV.")
+@click.option("--actor", help="A participant's name (substring) or code, e.g. 'Mitsotakis' or GRCGOV.")
 @click.option("--country", help="A participant's ISO3 country, e.g. PRK.")
 @click.option("--type", "type_", help="PLOVER type (CONSULT) or CAMEO code prefix (04).")
 @click.option("--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]))
@@ -272,7 +272,7 @@ def quotes(speaker, country, contains, since, until, db, as_json, as_csv, limit)
     Example:
 
     \b
-        cable quotes --speaker Flake
+        cable quotes --speaker Mitsotakis
     """
     rows = _query(db, "quotes", speaker=speaker, country=country, contains=contains, since=since,
                   until=until, limit=limit)
