@@ -19,9 +19,21 @@ ENVIRONMENT_FILES = ("Verbfile", "Actorfile", "Agentfile", "Discardfile", "PICOf
 
 
 def read_petrarch(path: Path) -> list[SuiteRecord]:
-    """Every ``<Sentence>`` of a PETRARCH XML file, in file order."""
-    sentences = list(_parse(path).iter("Sentence"))
-    records = [sentence_record(s, n) for n, s in enumerate(sentences, 1)]
+    """Every ``<Sentence>`` of a PETRARCH XML file, in file order.
+
+    ``<Config option=... value=...>`` lines between sentences go with the next
+    record as ``extra["config"]``; the coder applies them from that record on.
+    """
+    sentences, records, pending = [], [], []
+    for element in _parse(path).iter():
+        if element.tag == "Config":
+            pending.append((element.get("option", "").strip(), element.get("value", "").strip()))
+        elif element.tag == "Sentence":
+            record = sentence_record(element, len(records) + 1)
+            if pending:
+                record.extra["config"], pending = pending, []
+            sentences.append(element)
+            records.append(record)
     if not any(s.find("EventCoding") is not None for s in sentences):
         for record in records:
             record.kind, record.extra["skip"] = "none", "no EventCoding: input to code"
