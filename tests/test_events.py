@@ -506,3 +506,18 @@ def test_events_seed_new_york_meeting_is_planned(seed_result):
     assert found and found[0].status == "planned"
     assert found[0].location and found[0].location.name == "New York"
     assert found[0].date and found[0].date.start == "2009-10-30"
+
+
+def test_events_absolute_with_phrase_is_no_recipient(nlp):
+    text = "Peru banned Chile on Monday, with officials saying the decision was final."
+    actors = dict(COUNTRIES, officials=("group", None, ["officials"], "GOV"))
+    events, table = events_of(nlp, text, actors)
+    (ban,) = [e for e in events if e.trigger.text == "banned"]
+    assert names(table, ban.actors) == ["Peru"] and names(table, ban.recipients) == ["Chile"]
+
+
+def test_events_subject_hung_on_the_auxiliary(nlp):
+    text = "Peru has been urging Chile to reopen the border."
+    events, table = events_of(nlp, text, COUNTRIES)
+    (urge,) = [e for e in events if e.plover == "REQUEST"]
+    assert names(table, urge.actors) == ["Peru"] and names(table, urge.recipients) == ["Chile"]

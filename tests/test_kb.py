@@ -241,3 +241,10 @@ def test_kb_title_countries_and_role_nouns(kb):
 def test_kb_context_word_lists(kb):
     assert "entered" in kb.words("motion") and "affairs" in kb.words("portfolio")
     assert "counterparts" in kb.words("counterpart") and kb.words("no such list") == frozenset()
+
+
+def test_kb_first_name_genders_and_context_lists_for_coreference(kb):
+    assert (kb.gender("Nick"), kb.gender("Kyriakos"), kb.gender("Grace")) == ("m", "m", "f")
+    assert {"northern", "southern"} <= kb.words("region") and "north" not in kb.words("region")
+    assert "several" in kb.words("quantity") and "foreign" not in kb.words("quantity")
+    assert kb.country_term("North Korea").iso3 == "PRK" and kb.country_term("Northern Cyprus") is None

@@ -22,7 +22,7 @@ from .actors_aliases import alias_mentions
 from .actors_countries import counterpart_countries, share_peer_countries, title_countries
 from .actors_coref import (first_name_gender, merge_name_variants, merge_short_names, pronoun_mentions,
                            surname_mentions, title_noun_mentions)
-from .actors_groups import compass_mentions, department_mentions, group_mentions
+from .actors_groups import compass_mentions, department_mentions, group_mentions, plain_group_mentions
 from .actors_mentions import Mention, kb_mentions, ner_mentions, resolve_overlaps
 from .actors_titles import MentionIndex, TitleFact, person_titles
 from .actortable import ActorTable
@@ -75,6 +75,7 @@ def collect_mentions(doc, kb: KB, author: str | None, year: int | None) -> list[
                       [m for m in mentions if m.source == "ner" and m.kind != "person"])
     groups, absorbed = group_mentions(doc, kb, mentions, year)
     mentions = [m for m in mentions if id(m) not in absorbed] + groups
+    mentions += plain_group_mentions(doc, kb, mentions)
     mentions += surname_mentions(doc, [m for m in mentions if m.kind == "person"], mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 

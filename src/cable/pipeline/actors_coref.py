@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from ..kb import KB, norm_key
 from .actors_entities import NAME_PARTICLES
 from .actors_mentions import Mention, covered_chars, doc_text
@@ -15,6 +17,7 @@ from .actors_mentions import Mention, covered_chars, doc_text
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
 MAX_SENTENCES_BACK = 6
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def name_parts(full: list[Mention]) -> dict[str, list[Mention]]:
@@ -54,11 +57,18 @@ def _in_order(words: list[str], other: list[str]) -> bool:
 
 
 def nearest(candidates: list[Mention], offset: int) -> Mention | None:
-    """The latest candidate before ``offset``, else the first after it."""
-    before = [m for m in candidates if m.start < offset]
-    if before:
+    """The person a bare name part at ``offset`` stands for: of the full names before it
+    (else after it), the latest; but when people share a surname ('Grace Mugabe' and
+    'Robert Mugabe'), the most salient: the one named most often, then named first."""
+    before = [m for m in candidates if m.start < offset] or candidates
+    if not before:
+        return None
+    counts: dict[str, int] = {}
+    for m in candidates:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    if len({m.key for m in before}) == 1 or len({norm_key(m.name.split()[-1]) for m in before}) > 1:
         return before[-1]
-    return candidates[0] if candidates else None
+    return min(before, key=lambda m: (-counts[m.key], m.start))
 
 
 def merge_short_names(persons: list[Mention], others: list[Mention]) -> None:
@@ -118,8 +128,10 @@ def _name_like(tok) -> bool:
 
 
 def pronoun_mentions(doc, persons: list[Mention], genders: dict[str, str | None]) -> list[Mention]:
-    """He/she/his/her -> the nearest earlier person mention of a fitting gender, within a
-    few sentences. ``genders`` (person key -> 'f'|'m'|None) learns from each resolution."""
+    """He/she/his/her -> a person of a fitting gender within a few sentences: in the
+    pronoun's sentence, the subject before it ('X met Y, where he ...' -> X), else the
+    latest person; failing that, the subject of the sentence before, else its latest
+    person, and so on back. ``genders`` (person key -> 'f'|'m'|None) learns from each."""
     out: list[Mention] = []
     ordered = sorted(persons, key=lambda m: m.start)
     sentence_starts = [s.start_char for s in doc.sents]
@@ -128,14 +140,48 @@ def pronoun_mentions(doc, persons: list[Mention], genders: dict[str, str | None]
         if gender is None or tok.pos_ != "PRON":
             continue
         horizon = _horizon(sentence_starts, tok.idx)
-        earlier = [m for m in ordered + out if horizon <= m.start < tok.idx]
-        target = next((m for m in sorted(earlier, key=lambda m: m.start, reverse=True)
-                       if genders.get(m.key) in (None, gender)), None)
+        earlier = [m for m in ordered + out if horizon <= m.start < tok.idx
+                   and genders.get(m.key) in (None, gender) and not _bound(doc, tok, m)]
+        target = _antecedent_of(doc, earlier, sentence_starts)
         if target is not None:
             genders[target.key] = gender
             out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, target.key, target.name,
                                "person", source="coref"))
     return out
+
+
+def _antecedent_of(doc, earlier: list[Mention], sentence_starts: list[int]) -> Mention | None:
+    """In the latest sentence with a candidate: its latest subject, else its latest mention."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in earlier:
+        by_sentence.setdefault(bisect.bisect_right(sentence_starts, m.start), []).append(m)
+    if not by_sentence:
+        return None
+    found = sorted(by_sentence[max(by_sentence)], key=lambda m: m.start)
+    subjects = [m for m in found if _is_subject(doc, m)]
+    return (subjects or found)[-1]
+
+
+def _is_subject(doc, m: Mention) -> bool:
+    """A mention that is a clause's subject, or joined to one ('she and her husband')."""
+    token = _root_token(doc, m)
+    while token is not None and token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token is not None and token.dep_ in SUBJECT_DEPS
+
+
+def _bound(doc, pronoun, m: Mention) -> bool:
+    """'Y told him': an object pronoun is not the subject of its own verb."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj") or pronoun.lower_.endswith("self"):
+        return False
+    token = _root_token(doc, m)
+    verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+    return token is not None and token.dep_ in SUBJECT_DEPS and token.head.i == verb.i
+
+
+def _root_token(doc, m: Mention):
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _horizon(sentence_starts: list[int], offset: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..kb import KB, norm_key
-from .actors_mentions import Mention, country_mention, doc_text, institution_mention
+from .actors_mentions import Mention, country_mention, covered_chars, doc_text, institution_mention
 
 CONJOINED_DEPARTMENTS = re.compile(
     r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) (Department|Ministry|Departments|Ministries)\b")
@@ -130,3 +130,44 @@ def modifier_group(doc, token, mod: Mention, noun: tuple[str, str | None]) -> Me
     owner = mod.iso3 if mod.kind == "country" else mod.key
     return Mention(mod.start, end, text[mod.start:end], f"{kind}:{owner}:{sector}:{token.lemma_.lower()}",
                    name, kind, mod.iso3, sector, source="rule")
+
+
+def plain_group_mentions(doc, kb: KB, taken: list[Mention]) -> list[Mention]:
+    """Plural people named by a group noun alone ('several foreign ministers', 'protesters',
+    'police', 'world leaders'): group actors with the noun's sector and no country, one per
+    phrase, so 'the foreign ministers' later is the same group."""
+    out = []
+    text = doc_text(doc)
+    covered = covered_chars(text, taken)
+    for token in doc:
+        noun = kb.group_noun(token.text)
+        if noun is None or noun[0] != "group" or covered[token.idx] or not _plain_plural(token):
+            continue
+        start = _describing_edge(token, kb)
+        end = token.idx + len(token.text)
+        name = text[start:end].lower()
+        kind, sector = noun
+        out.append(Mention(start, end, text[start:end], f"{kind}::{sector}:{name}", name, kind, None, sector,
+                           source="rule"))
+    return out
+
+
+def _plain_plural(token) -> bool:
+    """A plural noun heading its phrase ('ministers', 'police'), in lower case unless it opens
+    the sentence ('Police said'), not a modifier ('police chief') or part of a name."""
+    if token.dep_ in ("compound", "amod") or (token.text[:1].isupper() and not token.is_sent_start):
+        return False
+    return token.tag_ in ("NNS", "NNPS") or token.lower_ == "police"
+
+
+def _describing_edge(token, kb: KB) -> int:
+    """Start of the lower-case words that describe the noun ('foreign' in 'several foreign
+    ministers', 'world' in 'world leaders'), leaving out words that count ('several')."""
+    i = token.i
+    while i > 0:
+        prev = token.doc[i - 1]
+        if prev.dep_ not in ("amod", "compound") or prev.head.i != token.i or not prev.text.islower() \
+                or prev.lower_ in kb.words("quantity"):
+            break
+        i -= 1
+    return token.doc[i].idx

@@ -112,8 +112,20 @@ def kb_mentions(doc, kb: KB) -> list[Mention]:
             if not (kb.is_platform(hit.name) and _medium(doc, start, end, kb)):
                 out.append(institution_mention(start, end, surface, hit, kb))
         elif hit is not None and not (hit.form == "capital" and _locative(doc, start, kb)):
-            out.append(country_mention(start, end, surface, hit, kb))
+            out.append(region_mention(text, start, end, kb) or country_mention(start, end, surface, hit, kb))
     return out
+
+
+def region_mention(text: str, start: int, end: int, kb: KB) -> Mention | None:
+    """'Northern Cyprus' is an entity of its own, not Cyprus: a capitalised region word before
+    a country name makes the phrase a different actor, without the country's code."""
+    before = text[:start].rstrip()
+    word = before.rsplit(None, 1)[-1] if before else ""
+    if len(before) == start or not word[:1].isupper() or word.lower() not in kb.words("region"):
+        return None
+    begin = len(before) - len(word)
+    name = text[begin:end]
+    return Mention(begin, end, name, f"region:{norm_key(name)}", name, "country")
 
 
 def _locative(doc, start: int, kb: KB) -> bool:

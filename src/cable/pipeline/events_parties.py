@@ -26,12 +26,20 @@ OWNED_TYPES = frozenset({"REJECT", "REQUEST", "ACCUSE", "COERCE", "SANCTION", "T
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
+def absolute_with(token) -> bool:
+    """ "banned X, with officials saying ...": a "with" phrase whose noun has its own
+    participle is a circumstance, not a party."""
+    return token.head.lower_ == "with" and any(
+        c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") for c in token.children)
+
+
 def verb_participants(verb, trigger: Trigger, table: ActorTable) -> tuple[list[Actor], list[Actor]]:
     """(actors, recipients) of a verb trigger; passives and hosts are turned round."""
     subj_actors, passive = verb_subject_actors(verb, table)
     object_deps = ("dative",) if trigger.content else ("dobj", "dative")
     objects = [c for c in verb.children if c.dep_ in object_deps]
-    objects += prep_objects(verb, VERB_RECIPIENT_PREPS | trigger.recipient_preps)
+    objects += [t for t in prep_objects(verb, VERB_RECIPIENT_PREPS | trigger.recipient_preps)
+                if not absolute_with(t)]
     if trigger.content:  # "restored relations with X", "cut ties with X"
         objects += [t for obj in verb.children if obj.dep_ in ("dobj", "prep")
                     for t in prep_objects(obj, frozenset({"with"}) | trigger.recipient_preps)

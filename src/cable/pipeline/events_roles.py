@@ -190,6 +190,9 @@ def own_subject(verb) -> tuple[object, bool] | None:
     """The verb's own subject: of two, not the relative pronoun ("fighters which ...
     nations refused to repatriate"); "saw thousands killed" has a passive one."""
     found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+    if not found:  # "X has been encouraging": the parser may hang X on the auxiliary
+        found = [c for aux in verb.children if aux.dep_ in ("aux", "auxpass")
+                 for c in aux.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(found) > 1:
         found = [c for c in found if c.lower_ not in RELATIVE_PRONOUNS] or found
     if not found:
