@@ -3,7 +3,8 @@
 A suite that names dictionaries (PETRARCH's ``<Environment>``, TABARI's
 ``.project``, PETRARCH-2's config) is coded with them by the dictionary coder
 (``cable.coder``); suites that name none (PLOVER gold, ConfliBERT, JSONL) are
-coded by Cable's article pipeline.
+coded by Cable's default coder: the article pipeline backed by the dictionary
+coder over Cable's own dictionaries (``combined.CombinedCoder``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .base import Coder
-from .pipeline_coder import PipelineCoder
+from .combined import CombinedCoder
 
 
 def choose_coder(dictionaries: list[Path], *, nlp=None) -> tuple[Coder, str | None]:
@@ -24,6 +25,6 @@ def choose_coder(dictionaries: list[Path], *, nlp=None) -> tuple[Coder, str | No
         return DictionaryCoder(dictionaries, nlp=nlp), None
     if missing:
         folder = dictionaries[0].parent
-        return PipelineCoder(nlp), (f"dictionaries the suite names are not in {folder} ({', '.join(missing)}); "
-                                    "coding with Cable's article pipeline instead")
-    return PipelineCoder(nlp), None
+        return CombinedCoder(nlp), (f"dictionaries the suite names are not in {folder} ({', '.join(missing)}); "
+                                    "coding with Cable's default coder instead")
+    return CombinedCoder(nlp), None
