@@ -14,6 +14,7 @@ from cable.coder.matching import Binding, as_sequence, compile_pattern, match_st
 from cable.coder.model import Mark, Phrase
 from cable.coder.tabari_text import tabari_words
 from cable.coder.treebank import read_tree
+from cable.coder.verbs import VerbFinder
 from cable.dictionaries import load_dictionaries
 from cable.suites import evaluate, read_suite
 from cable.suites.base import SuiteRecord
@@ -100,6 +101,18 @@ def test_unbalanced_parse_is_rejected_unless_lenient():
     assert read_tree(text) is None
     tree = read_tree(text, strict=False)
     assert [leaf.word for leaf in tree.leaves()] == ["Valoria", "left"]
+
+
+def test_verb_patterns_are_kept_compiled_on_disk(petrarch, tmp_path, monkeypatch):
+    monkeypatch.setenv("CABLE_CACHE", str(tmp_path))
+    fresh = VerbFinder(petrarch.dictionaries)
+    stored = list((tmp_path / "patterns").glob("*.pickle"))
+    assert len(stored) == 1
+    again = VerbFinder(petrarch.dictionaries)
+    entry = next(e for e in petrarch.dictionaries.verbs if e.patterns)
+    key = (entry.file, entry.line)
+    assert again._by_entry[key] == fresh._by_entry[key] and len(fresh._by_entry[key]) > 0
+    assert [c.text for c in fresh._by_entry[key]] == [p.text for p in entry.patterns]
 
 
 def test_pattern_binds_target_before_and_source_after(petrarch):

@@ -387,9 +387,10 @@ def test_dictionaries_load_reports_missing_and_unknown_sources(tmp_path):
 
 def test_dictionaries_lazy_records_survive_pickling():
     records = LazyRecords.of([("a", 1), ("b", 2)], lambda r: list(r), tuple)
-    index = PhraseIndex(records, [(("A", "B"), 0), (("A",), 1)])
+    index = PhraseIndex(records, [(("A", "B"), 0), (("A",), 1)], gaps=[("A", 0)])
     copy = pickle.loads(pickle.dumps(index))
     assert copy.get(["A", "B"]) == [("a", 1)] and copy.records[-1] == ("b", 2)
+    assert copy.gapped("A") == [("a", 1)] and copy.gapped("B") == []
     assert [end for end, _ in copy.matches(["A", "B", "C"])] == [1, 2]
     assert ("A",) in copy and len(copy) == 2
 

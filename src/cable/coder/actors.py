@@ -98,8 +98,9 @@ class ActorCoder:
         cache = self._phrase_cache.setdefault(id(index), {})
         found = cache.get(key)
         if found is None:
+            records = index.starting(key) if self.stems else index.gapped(key)
             found = cache[key] = [
-                (phrase, record) for record in index.starting(key) for phrase in phrases_of(record)
+                (phrase, record) for record in records for phrase in phrases_of(record)
                 if phrase and phrase[0].text == key
                 and (self.stems or not all(t.joined for t in phrase[1:]))]
         return found

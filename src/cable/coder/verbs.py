@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cable.dictionaries import Dictionaries, VerbCode, VerbEntry, VerbHit, candidate_keys
-from cable.dictionaries.entries import COMPLEX_CODE, DISCARD_CODE, NULL_CODE as NULL, TABARI, Token
-from cable.coder.matching import Compiled, compile_pattern
+from cable.dictionaries.entries import NULL_CODE as NULL, TABARI, Token
+from cable.coder.matching import Compiled
 from cable.coder.model import Item, Mark
+from cable.coder.prepared import entry_patterns
 from cable.coder.words import verb_word
-
-SKIPPED_IN_PETRARCH = frozenset({COMPLEX_CODE, DISCARD_CODE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +42,16 @@ class VerbMatch:
 
 
 class VerbFinder:
-    """Looks verbs up in one dictionary set and compiles their patterns once."""
+    """Looks verbs up in one dictionary set, with every entry's patterns compiled
+    (read from disk when they were compiled before, see ``prepared``)."""
 
     def __init__(self, dictionaries: Dictionaries):
         self.dictionaries = dictionaries
         self.stems = dictionaries.format == TABARI
-        self._patterns: dict[tuple[str, int], list[Compiled]] = {}
+        self._patterns: dict[tuple[tuple[str, int], ...], list[Compiled]] = {}
         self._hits: dict[str, list[VerbHit]] = {}
         self.members = SynsetMembers(dictionaries)
+        self._by_entry = entry_patterns(dictionaries, self.members, self.stems)
 
     def find(self, items: list[Item], at: int, low: int, high: int) -> VerbMatch | None:
         """The longest verb form whose verb word is ``items[at]``, its other words
@@ -92,9 +93,7 @@ class VerbFinder:
         key = tuple((entry.file, entry.line) for entry in found.entries)
         compiled = self._patterns.get(key)
         if compiled is None:
-            compiled = [compile_pattern(p, self.members, self.stems)
-                        for entry in found.entries for p in entry.patterns
-                        if self.stems or p.code.code not in SKIPPED_IN_PETRARCH]
+            compiled = [c for entry in key for c in self._by_entry.get(entry, ())]
             order = (lambda c: -c.length + c.synset_letters) if self.stems else (lambda c: -c.length)
             compiled = self._patterns[key] = sorted(compiled, key=order)
         return compiled

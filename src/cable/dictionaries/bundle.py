@@ -105,10 +105,10 @@ def _build(files: DictionaryFiles) -> Dictionaries:
         nouns=tuple(p for part in word_lists for p in part.nouns),
         adjectives=tuple(p for part in word_lists for p in part.adjectives),
         options=options, warnings=tuple(warnings),
-        actor_index=_index(actors, lambda e: [phrase_words(p) for p in e.phrases]),
-        agent_index=_index(agents, lambda a: [phrase_words(a.phrase)]),
-        discard_index=_index(discards, lambda d: [phrase_words(d.phrase)]),
-        issue_index=_index(issues, lambda i: [i.words]),
+        actor_index=_index(actors, lambda e: e.phrases),
+        agent_index=_index(agents, lambda a: [a.phrase]),
+        discard_index=_index(discards, lambda d: [d.phrase]),
+        issue_index=PhraseIndex(issues, ((i.words, n) for n, i in enumerate(issues))),
         verb_keys=_verb_keys(verb_entries),
     )
 
@@ -121,9 +121,17 @@ def _options(files: DictionaryFiles, warnings: list[LoadWarning]) -> Options:
 
 
 def _index(records: LazyRecords, phrases_of: Callable) -> PhraseIndex:
-    """Index records, made at build time, by the word tuples ``phrases_of`` gives."""
-    return PhraseIndex(records, ((words, number) for number, record in enumerate(records)
-                                 for words in phrases_of(record)))
+    """Index records, made at build time, by the phrases ``phrases_of`` gives, noting
+    those that allow a gap between their words."""
+    phrases = [(phrase, number) for number, record in enumerate(records)
+               for phrase in phrases_of(record) if phrase]
+    gaps = [(phrase[0].text, number) for phrase, number in phrases if has_gap(phrase)]
+    return PhraseIndex(records, ((phrase_words(p), number) for p, number in phrases), gaps)
+
+
+def has_gap(phrase: Phrase) -> bool:
+    """True when some word of ``phrase`` may have other words before it."""
+    return not all(token.joined for token in phrase[1:])
 
 
 def _verb_format(verbs: list[VerbDictionary], warnings: list[LoadWarning]) -> str:

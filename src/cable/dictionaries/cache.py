@@ -20,7 +20,7 @@ from pathlib import Path
 from cable.dictionaries.bundle import Dictionaries
 from cable.dictionaries.sources import DictionaryFiles
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 log = logging.getLogger(__name__)
 
 
@@ -70,8 +70,9 @@ def _unpickle(handle) -> object:
             gc.enable()
 
 
-def write_cache(path: Path, dictionaries: Dictionaries) -> bool:
-    """Store the set atomically; False (and a log line) when the folder is not writable."""
+def write_cache(path: Path, value: Dictionaries | object) -> bool:
+    """Store a set (or anything else compiled from one) atomically; False (and a log
+    line) when the folder is not writable."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -80,7 +81,7 @@ def write_cache(path: Path, dictionaries: Dictionaries) -> bool:
         return False
     try:
         with os.fdopen(handle, "wb") as out:
-            pickle.dump(dictionaries, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
         return True
     except OSError as error:

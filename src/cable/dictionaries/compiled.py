@@ -57,12 +57,20 @@ class PhraseIndex(Generic[T]):
     position of a sentence (consecutive words), and ``starting`` every record with a
     phrase that begins with a word, for coders that allow gaps between words or TABARI
     stems (``first_words`` lists those words; see ``matching.candidate_keys``).
+    ``gapped`` gives only the records of a word whose phrase allows a gap, listed at
+    build time (``gaps``: (first word, record number) pairs), so a coder need not
+    make every record that shares a first word.
     """
 
-    __slots__ = ("records", "_phrases", "_first", "_longest")
+    __slots__ = ("records", "_phrases", "_first", "_longest", "_gapped")
 
-    def __init__(self, records: Sequence[T], phrases: Iterable[tuple[tuple[str, ...], int]]):
+    def __init__(self, records: Sequence[T], phrases: Iterable[tuple[tuple[str, ...], int]],
+                 gaps: Iterable[tuple[str, int]] = ()):
         self.records = records
+        gapped: dict[str, list[int]] = {}
+        for word, index in gaps:
+            gapped.setdefault(word, []).append(index)
+        self._gapped = {word: tuple(dict.fromkeys(found)) for word, found in gapped.items()}
         by_phrase: dict[tuple[str, ...], list[int]] = {}
         for words, index in phrases:
             if words:
@@ -80,6 +88,9 @@ class PhraseIndex(Generic[T]):
 
     def starting(self, word: str) -> list[T]:
         return [self.records[i] for i in self._first.get(word, ())]
+
+    def gapped(self, word: str) -> list[T]:
+        return [self.records[i] for i in self._gapped.get(word, ())]
 
     def matches(self, words: Sequence[str], start: int = 0) -> list[tuple[int, list[T]]]:
         """(end, records) for each phrase equal to ``words[start:end]``, shortest first."""
@@ -102,10 +113,10 @@ class PhraseIndex(Generic[T]):
         return isinstance(words, (tuple, list)) and tuple(words) in self._phrases
 
     def __getstate__(self) -> tuple:
-        return self.records, self._phrases, self._first, self._longest
+        return self.records, self._phrases, self._first, self._longest, self._gapped
 
     def __setstate__(self, state: tuple) -> None:
-        self.records, self._phrases, self._first, self._longest = state
+        self.records, self._phrases, self._first, self._longest, self._gapped = state
 
 
 # Plain forms: tokens as tuples, word phrases as word tuples, codes as one string.
