@@ -143,6 +143,10 @@ def test_cli_queries_filter_and_format(tmp_path):
     assert csv_out[0] == "name,kind,code,country,articles,mentions,titles" and len(csv_out) > 3
     table = run("quotes", "--db", db).stdout
     assert table.splitlines()[0].split() == ["speaker", "title", "quote", "article"]
+    pairs = json.loads(run("events", "--db", db, "--dyads", "--json", "--limit", "1000").stdout)
+    multilateral = [e for e in events if len(e["actors"]) + len(e["recipients"]) > 2]
+    assert multilateral and len(pairs) > len(events)
+    assert all({"event_id", "source", "target", "source_name", "target_name"} <= set(p) for p in pairs)
     none = run("events", "--db", db, "--actor", "Nobody Atall")
     assert none.stdout.strip() == "(no rows)"
 

@@ -211,17 +211,32 @@ def _fit(cell: str, width: int) -> str:
 @click.option("--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]))
 @click.option("--since", callback=_check_date, help="On or after YYYY-MM-DD.")
 @click.option("--until", callback=_check_date, help="On or before YYYY-MM-DD.")
+@click.option("--dyads", is_flag=True, help="One row per (source, target) pair, as dyadic data sets expect.")
 @_output_options
-def events(actor, country, type_, status, since, until, db, as_json, as_csv, limit):
-    """List stored events.
+def events(actor, country, type_, status, since, until, dyads, db, as_json, as_csv, limit):
+    """List stored events. A multilateral event is one event with lists of
+    actors and recipients; --dyads expands it into pairs.
 
     Example:
 
     \b
         cable events --country PRK --type CONSULT --since 2009-01-01
+        cable events --dyads --csv > dyads.csv
     """
     rows = _query(db, "events", actor=actor, country=country, type=type_, status=status,
                   since=since, until=until, limit=limit)
+    if dyads:
+        from .dyads import expand_dyads
+
+        rows = expand_dyads(rows)
+        _emit(rows, [
+            ("date", lambda r: (r["date"] or {}).get("start") or r["published"]),
+            ("event", lambda r: f"{r['article_id']}/{r['event_id']}"),
+            ("plover", lambda r: r["plover"]), ("cameo", lambda r: r["cameo"]), ("status", lambda r: r["status"]),
+            ("source", lambda r: r["source_name"]), ("target", lambda r: r["target_name"]),
+            ("goldstein", lambda r: r["goldstein"]), ("quad_class", lambda r: r["quad_class"]),
+        ], as_json, as_csv)
+        return
     _emit(rows, [
         ("date", lambda r: (r["date"] or {}).get("start") or r["published"]),
         ("plover", lambda r: r["plover"] + (f"/{r['mode']}" if r["mode"] else "")),
