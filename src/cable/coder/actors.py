@@ -114,19 +114,28 @@ class ActorCoder:
 def phrase_end(phrase: Sequence[Token], words: Sequence[str], start: int) -> int | None:
     """Where ``phrase`` ends when it matches from ``words[start]``: later words may
     have others between them unless joined; None when it does not match."""
+    positions = match_positions(phrase, words, start, None)
+    return positions[-1] + 1 if positions else None
+
+
+def match_positions(phrase, texts: list[str], start: int, kind: list[str] | None) -> list[int] | None:
+    """Positions of the words of ``phrase`` from ``texts[start]`` (gaps allowed
+    unless joined, over free words only when ``kind`` is given)."""
     last = len(phrase) - 1
-    if not phrase or not phrase_word(phrase[0], words[start], last == 0):
+    if not phrase or not phrase_word(phrase[0], texts[start], last == 0):
         return None
+    positions = [start]
     i = start + 1
     for k, token in enumerate(phrase[1:], start=1):
-        while i < len(words) and not phrase_word(token, words[i], k == last):
+        while i < len(texts) and not phrase_word(token, texts[i], k == last):
             if token.joined:
                 return None
             i += 1
-        if i >= len(words):
+        if i >= len(texts) or (kind is not None and kind[i] not in ("word", "number", "det", "conj")):
             return None
+        positions.append(i)
         i += 1
-    return i
+    return positions
 
 
 def compose(actor: str, agents: Sequence[AgentEntry], codes: Sequence[str]) -> str:

@@ -18,7 +18,7 @@ from datetime import date
 
 from cable.dictionaries import Dictionaries, candidate_keys, code_on
 from cable.dictionaries.entries import COMPLEX_CODE, DISCARD_CODE, NULL_CODE, AgentEntry
-from cable.coder.actors import compose
+from cable.coder.actors import compose, match_positions
 from cable.coder.tabari_text import Word
 from cable.coder.verbs import VerbFinder, VerbMatch
 from cable.coder.words import phrase_word
@@ -259,26 +259,6 @@ class TabariReader:
                 if any(match_positions(form.words, texts, i, None) for i in range(len(texts))):
                     parse.verdict = parse.verdict or ("discard" if entry.code.code == DISCARD_CODE
                                                       else "complex")
-
-
-def match_positions(phrase, texts: list[str], start: int, kind: list[str] | None) -> list[int] | None:
-    """Positions of the words of ``phrase`` from ``texts[start]`` (gaps allowed
-    unless joined, over free words only when ``kind`` is given)."""
-    last = len(phrase) - 1
-    if not phrase or not phrase_word(phrase[0], texts[start], last == 0):
-        return None
-    positions = [start]
-    i = start + 1
-    for k, token in enumerate(phrase[1:], start=1):
-        while i < len(texts) and not phrase_word(token, texts[i], k == last):
-            if token.joined:
-                return None
-            i += 1
-        if i >= len(texts) or (kind is not None and kind[i] not in ("word", "number", "det", "conj")):
-            return None
-        positions.append(i)
-        i += 1
-    return positions
 
 
 def _first_words(phrases) -> list:

@@ -20,7 +20,7 @@ from cable.dictionaries.codes import parse_actor_code, split_codes
 from cable.dictionaries.entries import (
     PETRARCH, TABARI, ActorCode, ActorEntry, LoadWarning, Phrase,
 )
-from cable.dictionaries.lines import Line, dictionary_lines, section_tag
+from cable.dictionaries.lines import Line, section_tag, take_lines
 from cable.dictionaries.phrases import parse_phrase
 
 
@@ -60,12 +60,7 @@ class _ActorReader:
         self.lists: dict[str, list[Phrase]] = {"nouns": [], "adjectives": []}
 
     def read(self) -> ActorDictionary:
-        file_style = TABARI if self.style == TABARI else PETRARCH
-        for line in dictionary_lines(self.path, file_style, self.warnings):
-            try:
-                self.take(line)
-            except ValueError as error:
-                self.warn(line.number, f"{error}; line skipped")
+        take_lines(self.path, TABARI if self.style == TABARI else PETRARCH, self.warnings, self.take)
         self.close()
         return ActorDictionary(tuple(self.entries), tuple(self.lists["nouns"]),
                                tuple(self.lists["adjectives"]))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cable.dictionaries.codes import split_codes
 from cable.dictionaries.entries import PETRARCH, TABARI, AgentEntry, LoadWarning
-from cable.dictionaries.lines import Line, dictionary_lines
+from cable.dictionaries.lines import Line, take_lines
 from cable.dictionaries.phrases import parse_phrase, plural
 
 _MARKER_DEFINITION = re.compile(r"^\s*!([^!\s]+)!\s*=(.*)$")
@@ -32,12 +32,8 @@ def read_agents(path: Path, style: str = PETRARCH,
     warnings = [] if warnings is None else warnings
     markers: dict[str, list[str]] = {}
     entries: list[AgentEntry] = []
-    file_style = TABARI if style == TABARI else PETRARCH
-    for line in dictionary_lines(path, file_style, warnings):
-        try:
-            entries.extend(_agent_line(line, style, markers, str(path)))
-        except ValueError as error:
-            warnings.append(LoadWarning(str(path), line.number, f"{error}; line skipped"))
+    take_lines(path, TABARI if style == TABARI else PETRARCH, warnings,
+               lambda line: entries.extend(_agent_line(line, style, markers, str(path))))
     return tuple(entries)
 
 

@@ -9,7 +9,7 @@ with ``#`` or ``/`` and anything after ``;``, and stop at a line starting with `
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,6 +48,16 @@ def dictionary_lines(path: Path, style: str, warnings: list[LoadWarning]) -> Ite
             return
         if text.strip():
             yield Line(number, text.rstrip())
+
+
+def take_lines(path: Path, style: str, warnings: list[LoadWarning], take: Callable[[Line], object]) -> None:
+    """Hand each dictionary line to ``take``; a line it refuses with ValueError
+    is skipped, with a warning naming the file and line number."""
+    for line in dictionary_lines(path, style, warnings):
+        try:
+            take(line)
+        except ValueError as error:
+            warnings.append(LoadWarning(str(path), line.number, f"{error}; line skipped"))
 
 
 def _petrarch_line(text: str) -> tuple[str, bool]:

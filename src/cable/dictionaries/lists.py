@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cable.dictionaries.codes import split_codes
 from cable.dictionaries.entries import EXACT, PETRARCH, STEM, WORD, Discard, Issue, LoadWarning, Token
-from cable.dictionaries.lines import Line, dictionary_lines
+from cable.dictionaries.lines import Line, dictionary_lines, take_lines
 from cable.dictionaries.phrases import intern
 
 _CATEGORY = re.compile(r"<\s*ISSUE\b[^>]*\bCATEGORY\s*=\s*\"([^\"]*)\"", re.I)
@@ -27,11 +27,7 @@ _CLOSE = re.compile(r"<\s*/\s*ISSUE\s*>", re.I)
 def read_discards(path: Path, warnings: list[LoadWarning] | None = None) -> tuple[Discard, ...]:
     warnings = [] if warnings is None else warnings
     discards = []
-    for line in dictionary_lines(path, PETRARCH, warnings):
-        try:
-            discards.append(_discard(line, str(path)))
-        except ValueError as error:
-            warnings.append(LoadWarning(str(path), line.number, f"{error}; line skipped"))
+    take_lines(path, PETRARCH, warnings, lambda line: discards.append(_discard(line, str(path))))
     return tuple(discards)
 
 

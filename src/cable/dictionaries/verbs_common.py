@@ -9,7 +9,7 @@ from cable.dictionaries.entries import (
     PETRARCH, PETRARCH2, SYNSET, TABARI, WORD, LoadWarning, Pattern, Phrase, Synset, Token,
     Transformation, VerbCode, VerbEntry, VerbForm,
 )
-from cable.dictionaries.lines import Line, dictionary_lines
+from cable.dictionaries.lines import Line, take_lines
 from cable.dictionaries.phrases import intern, parse_flat_pattern, plural
 
 
@@ -58,12 +58,7 @@ class VerbReader:
         self.transformations: list[Transformation] = []
 
     def read(self) -> VerbDictionary:
-        style = TABARI if self.style == TABARI else PETRARCH
-        for line in dictionary_lines(self.path, style, self.warnings):
-            try:
-                self.take(line)
-            except ValueError as error:
-                self.warn(line.number, f"{error}; line skipped")
+        take_lines(self.path, TABARI if self.style == TABARI else PETRARCH, self.warnings, self.take)
         self.end_synset()
         return self.result()
 
