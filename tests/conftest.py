@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,26 @@ def char_span(doc, needle: str, nth: int = 0):
     span = doc.char_span(start, start + len(needle), alignment_mode="expand")
     assert span is not None
     return span
+
+
+def word_table(text: str, actors: dict[str, list[str]], kind: str = "person", titles: dict | None = None):
+    """An ActorTable of actors a1, a2, ... in the order given, each mentioned
+    wherever one of its words occurs in text; ``titles`` maps a name to a Title."""
+    from cable.pipeline.actortable import ActorTable
+    from cable.records import Actor, Span
+
+    out = ActorTable()
+    for n, (name, words) in enumerate(actors.items(), 1):
+        actor = out.add(Actor(f"a{n}", name, kind, None, None, None,
+                              titles=[titles[name]] if titles and name in titles else []))
+        for word in words:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+                out.add_mention(actor.id, Span(m.start(), m.end(), word))
+    return out
+
+
+def actor_named(result, name: str):
+    """The result's actor with this name; the test fails when there is none."""
+    found = [a for a in result.actors if a.name == name]
+    assert found, f"no actor named {name!r}; actors: {[a.name for a in result.actors]}"
+    return found[0]

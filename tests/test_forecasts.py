@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
-import re
-
 import pytest
 
 from cable.pipeline.actortable import ActorTable
 from cable.pipeline.forecasts import estimate, estimates, find_forecasts, phrases
 from cable.pipeline.quotes import find_quotes
-from cable.records import Actor, Span
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, word_table
 
 
 def table(doc, actors: dict[str, list[str]]) -> ActorTable:
-    """Actors a1, a2, ... in the order given, mentioned wherever one of their words occurs."""
-    out = ActorTable()
-    for n, (name, words) in enumerate(actors.items(), 1):
-        actor = out.add(Actor(f"a{n}", name, "person", None, None, None))
-        for word in words:
-            for m in re.finditer(rf"\b{re.escape(word)}\b", doc.text):
-                out.add_mention(actor.id, Span(m.start(), m.end(), word))
-    return out
+    return word_table(doc.text, actors, "person")
 
 
 def forecasts_of(nlp, text, actors=None):

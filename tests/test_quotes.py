@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
-
 import pytest
 
 from cable.pipeline.actortable import ActorTable
 from cable.pipeline.quotes import find_quotes, quoted_spans
-from cable.records import Actor, Span, Title
-from conftest import SHARED
+from cable.records import Title
+from conftest import SHARED, actor_named, word_table
 
 WIKINEWS = SHARED / "corpora" / "wikinews-2019-2020" / "articles.jsonl"
 
 
 def table(doc, actors: dict[str, list[str]], titles: dict[str, Title] | None = None) -> ActorTable:
-    """Actors a1, a2, ... in the order given, mentioned wherever one of their words occurs."""
-    out = ActorTable()
-    for n, (name, words) in enumerate(actors.items(), 1):
-        actor = out.add(Actor(f"a{n}", name, "person", None, None, None,
-                              titles=[titles[name]] if titles and name in titles else []))
-        for word in words:
-            for m in re.finditer(rf"\b{re.escape(word)}\b", doc.text):
-                out.add_mention(actor.id, Span(m.start(), m.end(), word))
-    return out
+    return word_table(doc.text, actors, "person", titles)
 
 
 def quotes_of(nlp, text, actors=None, titles=None):
@@ -205,16 +195,9 @@ def test_quotes_offsets_hold_on_real_news(nlp):
             assert not (quote.start <= quote.source.start < quote.end) or quote.kind == "mixed"
 
 
-def _person(result, name):
-    found = [a for a in result.actors if a.name == name]
-    if not found:
-        pytest.skip(f"the actors stage found no {name!r}")
-    return found[0]
-
-
 @pytest.mark.model
 def test_quotes_seed_shirk_quotes_are_hers(seed_result):
-    shirk = _person(seed_result, "Susan Shirk")
+    shirk = actor_named(seed_result, "Susan Shirk")
     direct = [q for q in seed_result.quotes if q.kind == "direct" and q.speaker == shirk.id]
     assert len(direct) == 2, [(q.text[:30], q.speaker) for q in seed_result.quotes]
     nobody = next(q for q in direct if q.text.startswith("Nobody"))
@@ -224,7 +207,7 @@ def test_quotes_seed_shirk_quotes_are_hers(seed_result):
 
 @pytest.mark.model
 def test_quotes_seed_flake_quotes_are_his_not_his_foundations(seed_result):
-    flake = _person(seed_result, "Gordon Flake")
+    flake = actor_named(seed_result, "Gordon Flake")
     direct = [q for q in seed_result.quotes if q.kind == "direct" and q.speaker == flake.id]
     assert len(direct) >= 3, [(q.text[:30], q.speaker) for q in seed_result.quotes]
     assert all("executive director" in q.speaker_title for q in direct)

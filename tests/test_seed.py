@@ -6,13 +6,9 @@ when it is absent.
 
 import pytest
 
+from conftest import actor_named
+
 pytestmark = pytest.mark.model
-
-
-def actor_named(result, name):
-    found = [a for a in result.actors if a.name == name]
-    assert found, f"no actor named {name!r}; actors: {[a.name for a in result.actors]}"
-    return found[0]
 
 
 def countries(result, ids):

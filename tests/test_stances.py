@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from cable.pipeline.actortable import ActorTable
 from cable.pipeline.stances import find_stances, is_conditional, noun_phrase
-from cable.records import Actor, Span
+from conftest import actor_named, word_table
 
 
 def table(doc, actors: dict[str, list[str]]) -> ActorTable:
-    """Actors a1, a2, ... in the order given, mentioned wherever one of their words occurs."""
-    out = ActorTable()
-    for n, (name, words) in enumerate(actors.items(), 1):
-        actor = out.add(Actor(f"a{n}", name, "country", None, None, None))
-        for word in words:
-            for m in re.finditer(rf"\b{re.escape(word)}\b", doc.text):
-                out.add_mention(actor.id, Span(m.start(), m.end(), word))
-    return out
+    return word_table(doc.text, actors, "country")
 
 
 def stances_of(nlp, text, actors):
@@ -108,17 +99,10 @@ def test_stances_issue_phrase_stops_at_relative_clause(nlp):
     assert noun_phrase(legislation) == "legislation"
 
 
-def _actor(result, name):
-    found = [a for a in result.actors if a.name == name]
-    if not found:
-        pytest.skip(f"the actors stage found no {name!r}")
-    return found[0]
-
-
 @pytest.mark.model
 def test_stances_seed_us_and_north_korea_positions(seed_result):
-    us = _actor(seed_result, "United States")
-    dprk = _actor(seed_result, "North Korea")
+    us = actor_named(seed_result, "United States")
+    dprk = actor_named(seed_result, "North Korea")
     got = {(s.holder, s.polarity, s.issue) for s in seed_result.stances}
     assert any(h == us.id and p == "conditional" and "bilateral" in i for h, p, i in got), got
     assert any(h == dprk.id and p == "support" and "recognition" in i for h, p, i in got), got
