@@ -35,31 +35,19 @@ def _settings() -> Settings:
 def _process(names: list[str], date: str | None, settings: Settings) -> Iterator[Result | Rejection]:
     """Read and process inputs in order, in batches, loading the model once."""
     from .pipeline import process_many
-    from .pipeline.nlp import load_nlp
+
+    return process_many((_read(name, settings) for name in names), date=date, settings=settings)
+
+
+def _read(name: str, settings: Settings) -> tuple[str, str, str | None] | Rejection:
+    """One input as a (text, input, url) triple, or the reason it could not be read."""
     from .sources import read_input
 
-    nlp = None
-    batch: list[tuple[str, str, str | None] | Rejection] = []
-
-    def flush():
-        nonlocal nlp
-        items = [b for b in batch if not isinstance(b, Rejection)]
-        if items and nlp is None:
-            nlp = load_nlp(settings.spacy_model)
-        results = iter(process_many(items, date=date, nlp=nlp, settings=settings)) if items else iter(())
-        for b in batch:
-            yield b if isinstance(b, Rejection) else next(results)
-        batch.clear()
-
-    for name in names:
-        try:
-            item = read_input(name, max_bytes=settings.max_bytes)
-            batch.append((item.text, name, item.url))
-        except InputError as e:
-            batch.append(Rejection(name, "read", e.code, str(e)))
-        if len(batch) >= settings.batch_size * 2:
-            yield from flush()
-    yield from flush()
+    try:
+        item = read_input(name, max_bytes=settings.max_bytes)
+    except InputError as e:
+        return Rejection(name, "read", e.code, str(e))
+    return item.text, name, item.url
 
 
 @click.group()

@@ -79,7 +79,7 @@ def process(
 
 
 def process_many(
-    items: Iterable[tuple[str, str | None, str | None]],
+    items: Iterable[tuple[str, str | None, str | None] | Rejection],
     *,
     date: str | None = None,
     nlp=None,
@@ -87,24 +87,41 @@ def process_many(
 ) -> Iterator[Result | Rejection]:
     """Process ``(text, input, url)`` triples in order, one result per item.
 
-    ``date`` (ISO) overrides the publication date used to resolve relative
-    dates ("this week", "on Friday"). The model is loaded once.
+    An item may already be a ``Rejection`` (an input that could not be read):
+    it comes back in its place. Items are taken in chunks, so an iterator of
+    any length streams; the model is loaded once, when a chunk first holds an
+    article. ``date`` (ISO) overrides the publication date used to resolve
+    relative dates ("this week", "on Friday").
     """
-    nlp = nlp or load_nlp(settings.spacy_model)
-    cleaned_items: list[tuple[str | None, Cleaned | Rejection]] = []
-    for text, input_name, url in items:
-        try:
-            cleaned = clean(text, input=input_name, url=url, settings=settings)
-            if date:
-                cleaned.article.published = date
-            cleaned_items.append((input_name, cleaned))
-        except InputError as e:
-            cleaned_items.append((input_name, Rejection(input_name, "clean", e.code, str(e))))
-    articles = [c.article for _, c in cleaned_items if isinstance(c, Cleaned)]
-    docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
-    title_docs = nlp.pipe((a.title or "" for a in articles), batch_size=settings.batch_size * 4)
-    for input_name, cleaned in cleaned_items:
-        if isinstance(cleaned, Rejection):
-            yield cleaned
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= settings.batch_size * 2:
+            yield from _process_chunk(chunk, date, nlp, settings)
+            chunk = []
+    yield from _process_chunk(chunk, date, nlp, settings)
+
+
+def _process_chunk(chunk: list, date: str | None, nlp, settings: Settings) -> Iterator[Result | Rejection]:
+    outcomes = [item if isinstance(item, Rejection) else _clean(item, date, settings) for item in chunk]
+    articles = [c.article for c in outcomes if isinstance(c, Cleaned)]
+    if articles:
+        nlp = nlp or load_nlp(settings.spacy_model)
+        docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
+        title_docs = nlp.pipe((a.title or "" for a in articles), batch_size=settings.batch_size * 4)
+    for item, outcome in zip(chunk, outcomes):
+        if isinstance(outcome, Rejection):
+            yield outcome
         else:
-            yield analyse(cleaned, next(docs), input=input_name, title_doc=next(title_docs))
+            yield analyse(outcome, next(docs), input=item[1], title_doc=next(title_docs))
+
+
+def _clean(item: tuple[str, str | None, str | None], date: str | None, settings: Settings) -> Cleaned | Rejection:
+    text, input_name, url = item
+    try:
+        cleaned = clean(text, input=input_name, url=url, settings=settings)
+    except InputError as e:
+        return Rejection(input_name, "clean", e.code, str(e))
+    if date:
+        cleaned.article.published = date
+    return cleaned
