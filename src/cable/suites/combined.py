@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from .base import CodedEvent, SuiteRecord
 from .defaults import default_dictionaries
-from .pipeline_coder import STATUSES, PipelineCoder
+from .pipeline_coder import STATUSES, PipelineCoder, coded_events
 
 
 class CombinedCoder(PipelineCoder):
@@ -40,10 +40,18 @@ class CombinedCoder(PipelineCoder):
         return self._dictionary_coder
 
     def code_many(self, records: Iterable[SuiteRecord]) -> Iterator[list[CodedEvent]]:
-        """Events for each record, in order (both coders parse in batches)."""
-        records = list(records)
-        piped = list(super().code_many(records))
-        for ours, theirs in zip(piped, self.dictionary_coder.code_many(records)):
+        """Events for each record, in order. Each text is parsed once, in batches:
+        the dictionary coder reads the pipeline's Doc."""
+        from ..coder import coded_event
+        from ..coder.coder import spacy_text
+
+        coder = self.dictionary_coder
+        for record, doc, result in self.parse_and_analyse(records):
+            ours = coded_events(result, self.statuses) if result else []
+            if result and spacy_text(record.text) == record.text:
+                theirs = [coded_event(t) for t in coder.code_triples(record, doc)]
+            else:  # the dictionary coder reads "A_B" as two words: let it parse its own text
+                theirs = coder.code(record)
             yield combine(ours, theirs)
 
 

@@ -52,16 +52,21 @@ class PipelineCoder:
 
     def analyse_many(self, records: Iterable[SuiteRecord]) -> Iterator[tuple[SuiteRecord, Result | None]]:
         """Each record with the pipeline's result on its text (None for an empty text)."""
+        for record, _, result in self.parse_and_analyse(records):
+            yield record, result
+
+    def parse_and_analyse(self, records: Iterable[SuiteRecord]) -> Iterator[tuple[SuiteRecord, object, Result | None]]:
+        """Each record with its parsed Doc and the pipeline's result (None for an empty text)."""
         from ..pipeline import analyse
 
         pairs = ((r.text, r) for r in records)
         for doc, record in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             if not record.text.strip():
-                yield record, None
+                yield record, doc, None
                 continue
             article = Article(id=record.id, title=None, author=None, outlet=None, column=None,
                               published=record.date, url=None, language="en", text=doc.text)
-            yield record, analyse(Cleaned(article), doc, input=record.id)
+            yield record, doc, analyse(Cleaned(article), doc, input=record.id)
 
 
 def coded_events(result: Result, statuses: frozenset[str] = frozenset(STATUSES)) -> list[CodedEvent]:
