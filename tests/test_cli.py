@@ -169,8 +169,11 @@ def local_server():
     thread.join()
 
 
-def test_cli_read_url_and_a_missing_page(local_server):
+def test_cli_read_url_and_a_missing_page(local_server, monkeypatch):
     url = f"{local_server}/wikinews-2019-10-10-uk-urges-us-immunity.html"
+    refused = run("read", url)
+    assert refused.exit_code == 1 and "CABLE_ALLOW_PRIVATE_URLS" in refused.stderr
+    monkeypatch.setenv("CABLE_ALLOW_PRIVATE_URLS", "1")
     result = run("read", url, "--json")
     assert result.exit_code == 0, result.stderr
     record = json.loads(result.stdout)

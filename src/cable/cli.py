@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import click
 
-from .errors import CableError, InputError
+from .errors import CableError
 from .records import Rejection, Result, rejection_json
 from .settings import Settings
 
@@ -33,21 +33,20 @@ def _settings() -> Settings:
 
 
 def _process(names: list[str], date: str | None, settings: Settings) -> Iterator[Result | Rejection]:
-    """Read and process inputs in order, in batches, loading the model once."""
+    """Read and process the documents of the inputs in order, in batches, loading the model once."""
     from .pipeline import process_many
 
-    return process_many((_read(name, settings) for name in names), date=date, settings=settings)
+    return process_many(_documents(names, settings), date=date, settings=settings)
 
 
-def _read(name: str, settings: Settings) -> tuple[str, str, str | None] | Rejection:
-    """One input as a (text, input, url) triple, or the reason it could not be read."""
-    from .sources import read_input
+def _documents(names: list[str], settings: Settings) -> Iterator[tuple | Rejection]:
+    """Each document of each input as a (text, input, url, date) item, or the reason it could not be read."""
+    from .sources import Limits, iter_documents
 
-    try:
-        item = read_input(name, max_bytes=settings.max_bytes)
-    except InputError as e:
-        return Rejection(name, "read", e.code, str(e))
-    return item.text, name, item.url
+    limits = Limits(settings.max_bytes, settings.fetch_timeout, settings.allow_private_urls)
+    for name in names:
+        for doc in iter_documents(name, limits):
+            yield doc if isinstance(doc, Rejection) else (doc.text, doc.input, doc.url, doc.date)
 
 
 @click.group()
@@ -72,6 +71,10 @@ def cli():
 def read(inputs, date, as_json, jsonl):
     """Read articles (files, URLs, or - for standard input) and print what Cable finds.
 
+    A JSONL dump ({url, html|text, date} a line), an RSS/Atom feed or a WARC
+    archive gives one result per article in it (use --jsonl); .gz files are read
+    as they are.
+
     Example:
 
     \b
@@ -81,9 +84,12 @@ def read(inputs, date, as_json, jsonl):
     settings = _settings()
     if len(inputs) > 1 and not jsonl:
         raise click.UsageError("several inputs need --jsonl (one JSON object per line)")
-    rejected = 0
+    rejected = shown = 0
     try:
         for out in _process(list(inputs), date, settings):
+            shown += 1
+            if as_json and not jsonl and shown > 1:
+                raise click.UsageError("the input holds several articles; use --jsonl (one JSON object per line)")
             if isinstance(out, Rejection):
                 rejected += 1
                 if jsonl:
@@ -103,12 +109,59 @@ def read(inputs, date, as_json, jsonl):
 
 
 @cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for articles that give none.")
+@click.option("--jsonl", is_flag=True, help="One JSON object per document, one per line (the default is text).")
+def clean(inputs, date, jsonl):
+    """The clean stage alone: each document's article text and metadata, and what was removed.
+
+    With --jsonl each line is {input, article: {title, author, outlet, column,
+    published, url, language, text}, removed: [...]}, or {input, error} for a
+    document that could not be read or holds no article.
+
+    Example:
+
+    \b
+        cable clean page.html saved/ feed.rss --jsonl > articles.jsonl
+    """
+    import dataclasses
+
+    from .pipeline import clean_item
+    from .records import SCHEMA
+    from .sources import expand_inputs
+
+    settings = _settings()
+    rejected = 0
+    for item in _documents(expand_inputs(list(inputs)), settings):
+        out = item if isinstance(item, Rejection) else clean_item(item, date, settings)
+        if isinstance(out, Rejection):
+            rejected += 1
+            click.echo(f"cable: {out.message}", err=True)
+            if jsonl:
+                click.echo(json.dumps(rejection_json(out), ensure_ascii=False))
+            continue
+        if jsonl:
+            record = {"schema": SCHEMA, "input": item[1], "article": dataclasses.asdict(out.article),
+                      "removed": [dataclasses.asdict(r) for r in out.removed]}
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            a = out.article
+            click.echo(f"== {item[1]}: {a.title or '(no title)'} | {a.published or 'no date'} | "
+                       f"{len(a.text)} chars, {len(out.removed)} removed\n{a.text}\n")
+    if rejected:
+        sys.exit(1)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
 @click.option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for articles that give none.")
 @click.option("--replace", is_flag=True, help="Re-extract and replace articles already stored.")
 def ingest(paths, db, date, replace):
-    """Read files, directories (walked for .txt/.html) or URLs and store the results.
+    """Read files, directories, URLs, JSONL dumps, feeds and WARC archives, and store the results.
+
+    Directories are walked for .txt/.html pages, .jsonl dumps, .rss/.atom feeds
+    and .warc/.arc archives (each also as .gz).
 
     Idempotent: an article already stored is left as it is (use --replace to
     re-extract it). Rejected inputs are recorded with their reason; the run
@@ -142,7 +195,8 @@ def ingest(paths, db, date, replace):
     done = ", ".join(f"{n} {k}" for k, n in sorted(outcomes.items())) or "nothing stored"
     rej = sum(reasons.values())
     why = f" ({', '.join(f'{k}: {n}' for k, n in reasons.most_common())})" if rej else ""
-    click.echo(f"{len(names)} inputs: {done}; {rej} rejected{why}")
+    articles = sum(outcomes.values()) + rej
+    click.echo(f"{len(names)} inputs, {articles} documents: {done}; {rej} rejected{why}")
     click.echo(f"{db}: {totals['articles']} articles, {totals['actors']} actors, {totals['events']} events, "
                f"{totals['quotes']} quotes, {totals['stances']} stances, {totals['forecasts']} forecasts")
     sys.exit(1 if rej else 0)
@@ -353,3 +407,4 @@ def eval_suite(suite_path, dictionaries, limit, as_json):
     except CableError as e:
         raise click.ClickException(str(e)) from None
     click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.table())
+

@@ -79,19 +79,21 @@ def process(
 
 
 def process_many(
-    items: Iterable[tuple[str, str | None, str | None] | Rejection],
+    items: Iterable[tuple | Rejection],
     *,
     date: str | None = None,
     nlp=None,
     settings: Settings = DEFAULTS,
 ) -> Iterator[Result | Rejection]:
-    """Process ``(text, input, url)`` triples in order, one result per item.
+    """Process ``(text, input, url)`` or ``(text, input, url, date)`` items in
+    order, one result per item.
 
     An item may already be a ``Rejection`` (an input that could not be read):
-    it comes back in its place. Items are taken in chunks, so an iterator of
+    it comes back in its place. An item's own ``date`` (ISO; what a feed or a
+    JSONL dump says of it) is its publication date; otherwise ``date``, when
+    given, overrides what the page says. Items are taken in chunks, so an iterator of
     any length streams; the model is loaded once, when a chunk first holds an
-    article. ``date`` (ISO) overrides the publication date used to resolve
-    relative dates ("this week", "on Friday").
+    article. The publication date resolves relative dates ("this week", "on Friday").
     """
     chunk: list = []
     for item in items:
@@ -103,7 +105,7 @@ def process_many(
 
 
 def _process_chunk(chunk: list, date: str | None, nlp, settings: Settings) -> Iterator[Result | Rejection]:
-    outcomes = [item if isinstance(item, Rejection) else _clean(item, date, settings) for item in chunk]
+    outcomes = [item if isinstance(item, Rejection) else clean_item(item, date, settings) for item in chunk]
     articles = [c.article for c in outcomes if isinstance(c, Cleaned)]
     if articles:
         nlp = nlp or load_nlp(settings.spacy_model)
@@ -116,8 +118,10 @@ def _process_chunk(chunk: list, date: str | None, nlp, settings: Settings) -> It
             yield analyse(outcome, next(docs), input=item[1], title_doc=next(title_docs))
 
 
-def _clean(item: tuple[str, str | None, str | None], date: str | None, settings: Settings) -> Cleaned | Rejection:
-    text, input_name, url = item
+def clean_item(item: tuple, date: str | None = None, settings: Settings = DEFAULTS) -> Cleaned | Rejection:
+    """The clean stage alone on one ``(text, input, url[, date])`` item (see ``process_many``)."""
+    text, input_name, url = item[:3]
+    date = (item[3] if len(item) > 3 else None) or date
     try:
         cleaned = clean(text, input=input_name, url=url, settings=settings)
     except InputError as e:

@@ -9,17 +9,16 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BinaryInput, EmptyInput, InputError, InputNotFound, InputTooLarge, NotUTF8
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
+CONTAINER_SUFFIXES = {".jsonl", ".ndjson", ".rss", ".atom", ".warc", ".arc"}
+INPUT_SUFFIXES = ARTICLE_SUFFIXES | CONTAINER_SUFFIXES
 URL_RE = re.compile(r"^https?://", re.I)
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
-USER_AGENT = "cable/0.1 (+https://example.invalid/cable)"
 
 
 @dataclass(slots=True)
@@ -29,13 +28,18 @@ class Input:
     url: str | None = None
 
 
-def read_input(name: str, *, max_bytes: int = 20_000_000, timeout: float = 20.0) -> Input:
-    """Read and decode one input named on the command line."""
+def read_input(name: str, *, max_bytes: int = 20_000_000, timeout: float = 20.0,
+               allow_private: bool = False) -> Input:
+    """Read and decode one page named on the command line (a URL is fetched with
+    ``fetch``'s checks)."""
     if name == "-":
         raw = sys.stdin.buffer.read(max_bytes + 1)
         return Input(name, decode(raw, name, max_bytes))
     if URL_RE.match(name):
-        return Input(name, decode(_fetch(name, max_bytes, timeout), name, max_bytes), url=name)
+        from .fetch import fetch
+
+        got = fetch(name, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
+        return Input(name, decode(got.content, name, max_bytes), url=got.url)
     path = Path(name)
     if not path.exists():
         raise InputNotFound(f"{name}: no such file or directory; check the path")
@@ -94,30 +98,26 @@ def _declared_charset(raw: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
-def _fetch(url: str, max_bytes: int, timeout: float) -> bytes:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.read(max_bytes + 1)
-    except urllib.error.HTTPError as e:
-        raise InputError(f"{url}: the server answered {e.code} {e.reason}; check the address", code="fetch_failed") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as e:
-        reason = getattr(e, "reason", e)
-        raise InputError(f"{url}: could not be fetched ({reason}); check the address and your connection",
-                         code="fetch_failed") from None
-
-
 def expand_inputs(names: list[str]) -> list[str]:
-    """Expand directories into the article files inside them (sorted); keep everything else as given."""
+    """Expand directories into the article files inside them (sorted): pages, JSONL
+    dumps, feeds and archives, gzip-compressed or not; keep everything else as given."""
     out: list[str] = []
     for name in names:
         path = Path(name)
         if name != "-" and not URL_RE.match(name) and path.is_dir():
             out.extend(
                 str(p) for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                if p.is_file() and _input_suffix(p) in INPUT_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
             out.append(name)
     return out
+
+
+def _input_suffix(path: Path) -> str:
+    """The suffix that says what a file holds, past a final ``.gz``."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return suffixes[-1] if suffixes else ""
