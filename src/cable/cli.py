@@ -109,6 +109,48 @@ def read(inputs, date, as_json, jsonl):
 
 
 @cli.command()
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, help="How often to poll: 90s, 15m, 1h, 1h30m.")
+@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@click.option("--once", is_flag=True, help="Poll each feed once and stop.")
+@click.option("--rounds", type=click.IntRange(min=1), help="Poll this many times and stop.")
+def watch(feeds, every, db, once, rounds):
+    """Poll RSS/Atom feeds (URLs, feed files, or .txt lists of them) and ingest new items once.
+
+    What was seen is remembered in the database, so a restart goes on where the
+    last run stopped; an unchanged feed costs one conditional request; a feed
+    that fails is retried later and later (up to six hours). Logs go to stderr.
+
+    Example:
+
+    \b
+        cable watch feeds.txt --every 15m --db news.db
+    """
+    import logging
+
+    from .watch import Watcher, feed_list, parse_every
+
+    try:
+        seconds = parse_every(every)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--every") from None
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    watcher = Watcher(feed_list(feeds), db, every=seconds, settings=_settings())
+    try:
+        done = watcher.run(rounds=1 if once else rounds)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+        return
+    except CableError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(2)
+    stored = sum(r.stored for r in done)
+    rejected = sum(r.rejected for r in done)
+    failed = sum(1 for r in done if r.error)
+    click.echo(f"{len(done)} polls: {stored} stored, {rejected} rejected, {failed} failed")
+
+
+@cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for articles that give none.")
 @click.option("--jsonl", is_flag=True, help="One JSON object per document, one per line (the default is text).")
