@@ -1,4 +1,5 @@
-"""HTML pages: trafilatura finds the body and metadata; page furniture is reported."""
+"""HTML pages: trafilatura finds the body and metadata, the page's own headline
+is the title; page furniture is reported."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from lxml import etree
 from ..records import Removed
 from .clean_blocks import Page, drop_bio, drop_boilerplate, drop_doubled_lines, drop_tail, drop_teaser, squash
 from .clean_meta import outlet_for_domain
+from .clean_title import page_headline
 
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S)
 _HTML_TAG = re.compile(
@@ -38,12 +40,21 @@ def read_html_page(html: str, url: str | None = None) -> Page:
     page = Page([line.strip() for line in (doc.text or "").split("\n") if line.strip()])
     page.author, page.published, page.url = doc.author or None, doc.date, doc.url
     page.outlet = outlet_for_domain(doc.url or url) or doc.sitename or None
-    page.title = strip_site_name(doc.title, (doc.sitename, page.outlet)) if doc.title else None
+    tree = parse_tree(html)
+    page.title = page_headline(tree, doc.title, (doc.sitename, page.outlet))
     drop_headline(page)
     for rule in (drop_doubled_lines, drop_tail, drop_bio, drop_teaser, drop_boilerplate):
         rule(page)
-    page.removed.extend(furniture(html, "\n".join(page.paragraphs)))
+    page.removed.extend(furniture(tree, "\n".join(page.paragraphs)))
     return page
+
+
+def parse_tree(html: str):
+    """The page as an lxml tree, or None when lxml cannot read it."""
+    try:
+        return lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def _extract(html: str, url: str | None):
@@ -59,15 +70,6 @@ def _extract(html: str, url: str | None):
     )
 
 
-def strip_site_name(title: str, names: tuple[str | None, ...]) -> str:
-    """ "Headline - Site" or "Headline | Site" -> "Headline", for the site's own names."""
-    for name in filter(None, names):
-        for sep in (" - ", " | ", " — ", " – ", " :: "):
-            if title.lower().endswith((sep + name).lower()):
-                return title[: -len(sep + name)].strip()
-    return title
-
-
 def drop_headline(page: Page) -> None:
     """The headline repeated at the top of the body, and any kicker lines above it."""
     if not page.title:
@@ -81,11 +83,9 @@ def drop_headline(page: Page) -> None:
     del page.paragraphs[0]  # the headline, now first: it is the title, not body
 
 
-def furniture(html: str, body: str) -> list[Removed]:
+def furniture(tree, body: str) -> list[Removed]:
     """Text of navigation, asides, footers and captions that is not in the body."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    if tree is None:
         return []
     body = squash(body)
     removed = []
