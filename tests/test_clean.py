@@ -346,6 +346,14 @@ def test_clean_rejects_a_page_that_is_not_english():
         clean(page(*spanish), input="rio.txt")
     message = str(info.value)
     assert "rio.txt" in message and "English function words" in message and "\n" not in message
+    assert "it looks like Spanish (es)" in message
+
+
+def test_a_page_in_another_script_is_named_too():
+    russian = ["Министры иностранных дел двух стран встретились в понедельник в столице, чтобы обсудить договор о "
+               "границе и будущие переговоры о воде, заявили официальные лица после встречи." * 2]
+    with pytest.raises(NotEnglish, match=r"Russian \(ru\)"):
+        clean(page(*russian), input="ru.txt")
 
 
 # --- the seed and real news -----------------------------------------------------------------------

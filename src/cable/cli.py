@@ -108,6 +108,13 @@ def read(inputs, date, as_json, jsonl):
         sys.exit(1)
 
 
+def _progress(items):
+    """A progress bar on standard error when it is a terminal (articles done, rate)."""
+    from tqdm import tqdm
+
+    return tqdm(items, unit=" docs", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False)
+
+
 @cli.command()
 @click.argument("feeds", nargs=-1, required=True)
 @click.option("--every", default="15m", show_default=True, help="How often to poll: 90s, 15m, 1h, 1h30m.")
@@ -223,7 +230,7 @@ def ingest(paths, db, date, replace):
     reasons: Counter[str] = Counter()
     try:
         with open_store(db) as store:
-            for out in _process(names, date, settings):
+            for out in _progress(_process(names, date, settings)):
                 if isinstance(out, Rejection):
                     store.reject(out)
                     reasons[out.code] += 1
