@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import click
 
 from .errors import CableError
-from .records import Rejection, Result, rejection_json
+from .records import Rejection, Result, Skipped, rejection_json
 from .settings import Settings
 
 DB_HELP = "SQLite database file (or sqlite:///PATH)"
@@ -32,11 +32,11 @@ def _settings() -> Settings:
     return Settings.load()
 
 
-def _process(names: list[str], date: str | None, settings: Settings) -> Iterator[Result | Rejection]:
+def _process(names: list[str], date: str | None, settings: Settings, skip=None) -> Iterator[Result | Rejection]:
     """Read and process the documents of the inputs in order, in batches, loading the model once."""
     from .pipeline import process_many
 
-    return process_many(_documents(names, settings), date=date, settings=settings)
+    return process_many(_documents(names, settings), date=date, settings=settings, skip=skip)
 
 
 def _documents(names: list[str], settings: Settings) -> Iterator[tuple | Rejection]:
@@ -230,11 +230,14 @@ def ingest(paths, db, date, replace):
     reasons: Counter[str] = Counter()
     try:
         with open_store(db) as store:
-            for out in _progress(_process(names, date, settings)):
+            stored = None if replace else (lambda article_id: store.article(article_id) is not None)
+            for out in _progress(_process(names, date, settings, skip=stored)):
                 if isinstance(out, Rejection):
                     store.reject(out)
                     reasons[out.code] += 1
                     click.echo(f"rejected {out.input}: {out.message}", err=True)
+                elif isinstance(out, Skipped):
+                    outcomes["unchanged"] += 1
                 else:
                     outcomes[store.write(out, replace=replace).status] += 1
             totals = store.counts()

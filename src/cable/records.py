@@ -172,6 +172,14 @@ class Rejection:
     message: str  # one line: the problem and what to do about it
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A document left alone because its article is already stored."""
+
+    input: str | None
+    article_id: str
+
+
 @dataclass(slots=True)
 class Result:
     """Everything Cable extracted from one article."""

@@ -9,10 +9,10 @@ A document the pipeline will not take comes back as a ``Rejection``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import InputError
-from ..records import Cleaned, Rejection, Result
+from ..records import Cleaned, Rejection, Result, Skipped
 from ..settings import DEFAULTS, Settings
 from .actors import find_actors
 from .actortable import ActorTable
@@ -84,7 +84,8 @@ def process_many(
     date: str | None = None,
     nlp=None,
     settings: Settings = DEFAULTS,
-) -> Iterator[Result | Rejection]:
+    skip: Callable[[str], bool] | None = None,
+) -> Iterator[Result | Rejection | Skipped]:
     """Process ``(text, input, url)`` or ``(text, input, url, date)`` items in
     order, one result per item.
 
@@ -94,25 +95,31 @@ def process_many(
     given, overrides what the page says. Items are taken in chunks, so an iterator of
     any length streams; the model is loaded once, when a chunk first holds an
     article. The publication date resolves relative dates ("this week", "on Friday").
+    ``skip(article_id)`` true (an article already stored) gives a ``Skipped``
+    in its place without parsing it, so a rerun resumes where the last one stopped.
     """
     chunk: list = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= settings.batch_size * 2:
-            yield from _process_chunk(chunk, date, nlp, settings)
+            yield from _process_chunk(chunk, date, nlp, settings, skip)
             chunk = []
-    yield from _process_chunk(chunk, date, nlp, settings)
+    yield from _process_chunk(chunk, date, nlp, settings, skip)
 
 
-def _process_chunk(chunk: list, date: str | None, nlp, settings: Settings) -> Iterator[Result | Rejection]:
+def _process_chunk(chunk: list, date: str | None, nlp, settings: Settings,
+                   skip: Callable[[str], bool] | None = None) -> Iterator[Result | Rejection | Skipped]:
     outcomes = [item if isinstance(item, Rejection) else clean_item(item, date, settings) for item in chunk]
+    if skip is not None:
+        outcomes = [Skipped(item[1], c.article.id) if isinstance(c, Cleaned) and skip(c.article.id) else c
+                    for item, c in zip(chunk, outcomes)]
     articles = [c.article for c in outcomes if isinstance(c, Cleaned)]
     if articles:
         nlp = nlp or load_nlp(settings.spacy_model)
         docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
         title_docs = nlp.pipe((a.title or "" for a in articles), batch_size=settings.batch_size * 4)
     for item, outcome in zip(chunk, outcomes):
-        if isinstance(outcome, Rejection):
+        if isinstance(outcome, (Rejection, Skipped)):
             yield outcome
         else:
             yield analyse(outcome, next(docs), input=item[1], title_doc=next(title_docs))

@@ -1,0 +1,5 @@
+"""``python -m cable``: the command line."""
+
+from .cli import cli
+
+cli()
