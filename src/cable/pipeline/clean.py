@@ -5,7 +5,8 @@
 Plain-text pages lose their header (column, tagline), truncated teaser,
 doubled captions, author bio and trailing "More from ..." material; each piece
 that goes is kept in ``Cleaned.removed`` with its kind. A page that is empty,
-has no article or is not English raises an ``InputError``.
+has no article or is not English raises an ``InputError``. Control characters
+(NUL, escape sequences) are dropped before anything else.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .clean_lang import check_english
 from .clean_meta import outlet_for_domain
 from .clean_text import read_text_page
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # C0 controls and DEL; tabs, newlines and form feeds stay
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
 _CJK_SENTENCE = re.compile(r"[^\s。！？]{10}[。！？]")
 
@@ -33,6 +35,7 @@ def clean(
     name = input or "the input"
     if not text.strip():
         raise EmptyInput(f"{name} is empty (nothing but whitespace); give a page that contains an article")
+    text = _CONTROL.sub("", text)
     page = read_html_page(text, url) if looks_like_html(text) else read_text_page(text)
     body = "\n\n".join(page.paragraphs)
     check_article(body, name, settings.min_text_chars)

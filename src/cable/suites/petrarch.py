@@ -13,6 +13,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..errors import InputError
 from .base import GoldEvent, SuiteRecord, iso_date, squash
 
 ENVIRONMENT_FILES = ("Verbfile", "Actorfile", "Agentfile", "Discardfile", "PICOfile")
@@ -87,4 +88,8 @@ def environment_files(path: Path) -> list[str]:
 
 def _parse(path: Path) -> ET.Element:
     parser = ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))
-    return ET.parse(path, parser=parser).getroot()
+    try:
+        return ET.parse(path, parser=parser).getroot()
+    except ET.ParseError as e:
+        raise InputError(f"{path}: is not well-formed XML ({e}); check the file is a complete PETRARCH "
+                         "record file") from None
