@@ -391,6 +391,49 @@ def quotes(speaker, country, contains, since, until, db, as_json, as_csv, limit)
     ], as_json, as_csv)
 
 
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "icews", "polecat", "plover-jsonl", "csv", "parquet"]),
+              required=True, help="Layout of the output.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write (default: standard output).")
+@click.option("--actor", help="A participant's name (part of it) or code.")
+@click.option("--country", help="A participant's ISO3 country code.")
+@click.option("--type", "type_", help="PLOVER type or CAMEO code prefix.")
+@click.option("--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]))
+@click.option("--since", callback=_check_date, help="Events on or after this date.")
+@click.option("--until", callback=_check_date, help="Events on or before this date.")
+@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+def export(fmt, out, actor, country, type_, status, since, until, db):
+    """Write stored events in the field's layouts: GDELT 2.0 (61 tab-separated columns),
+    ICEWS, POLECAT-style JSON lines, PLOVER JSON lines, CSV, or Parquet.
+
+    GDELT and ICEWS rows are dyadic (a multilateral event becomes its pairs);
+    the JSON layouts keep actor lists.
+
+    Example:
+
+    \b
+        cable export --format gdelt --since 2020-01-01 --out events.gdelt.tsv
+    """
+    from .exports import write_export
+    from .store import open_store
+
+    if fmt == "parquet" and not out:
+        raise click.UsageError("Parquet is binary: give --out FILE")
+    try:
+        with open_store(db) as store:
+            rows = store.events(actor=actor, country=country, type=type_, status=status, since=since, until=until,
+                                limit=10**9)
+            if out:
+                with open(out, "wb") as f:
+                    count = write_export(fmt, rows, store, f)
+            else:
+                count = write_export(fmt, rows, store, sys.stdout.buffer)
+                sys.stdout.flush()
+    except CableError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"{count} {fmt} records from {len(rows)} events", err=True)
+
+
 def main() -> None:  # pragma: no cover
     cli()
 
@@ -460,3 +503,7 @@ def eval_suite(suite_path, dictionaries, limit, as_json):
         raise click.ClickException(str(e)) from None
     click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.table())
 
+
+from .cli_resolve import RESOLVE_COMMANDS  # noqa: E402
+for _command in RESOLVE_COMMANDS:
+    cli.add_command(_command)
