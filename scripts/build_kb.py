@@ -1,6 +1,6 @@
 """Build Cable's compact knowledge base from public-domain sources.
 
-Reads (from ``../shared/corpora`` or ``$CABLE_SHARED/corpora``):
+Reads (from ``../shared/corpora`` or ``$CABLE_SHARED/corpora``, and one file of ``anchors/``):
 
 - ``countries/country-codes.csv`` (datasets/country-codes, PDDL 1.0)
 - ``countries/factbook-current.jsonl`` (CIA World Factbook, public domain)
@@ -8,10 +8,17 @@ Reads (from ``../shared/corpora`` or ``$CABLE_SHARED/corpora``):
 - ``hsg-travels/presidents/presidents.xml`` (Office of the Historian, public domain / CC0)
 - ``wikidata-world-leaders-2021/wikidata.csv`` (Wikidata, CC0)
 - ``hsg-people/people.jsonl`` (Office of the Historian, public domain)
+- ``un-general-debate/speakers_by_session.csv`` (UN General Debate speakers and posts, CC0)
+- ``../shared/anchors/NGEC/NGEC/assets/PLOVER_agents.txt`` (PLOVER agent words, MIT)
+- the Phoenix actor dictionaries packaged in ``src/cable/data/dictionaries/`` (MIT)
 
 Writes ``src/cable/data/kb/countries.json`` (names, demonyms, capitals per ISO3),
-``src/cable/data/kb/leaders.tsv`` (heads of state and government with years) and
-``src/cable/data/kb/given_names.txt`` (first names of officials the sources list).
+``src/cable/data/kb/leaders.tsv`` (heads of state and government, and the ministers and
+envoys who spoke at the UN, with years),
+``src/cable/data/kb/given_names.txt`` (first names of officials the sources list),
+``src/cable/data/kb/agent_words.tsv`` (words naming kinds of actors, with their PLOVER
+agent codes) and ``src/cable/data/kb/named_actors.tsv`` (named organisations and people
+with their CAMEO-style codes and the dates each code holds).
 
     python scripts/build_kb.py [--shared PATH]
 """
@@ -33,6 +40,11 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "cable" / "data" / "kb"
 DEFAULT_SHARED = Path(os.environ.get("CABLE_SHARED", ROOT.parent / "shared"))
 
+# Countries whose heads of state hold the post by another office (Andorra's co-princes are the
+# French president and the Bishop of Urgell): their rows would tie those people to the wrong country.
+EX_OFFICIO_HEADS = {"AND"}
+# Partially recognised states with governments of their own, whose leaders are kept.
+SELF_GOVERNING = {"XKX", "PSE"}
 # Factbook entities whose FIPS code has no ISO 3166 row; XKX is the code in common use for Kosovo.
 EXTRA_FIPS = {"KV": "XKX"}
 COMPASS = ("North ", "South ", "East ", "West ")
@@ -376,6 +388,31 @@ def leader_rows_from_wikidata(shared: Path, by_name: dict[str, str]):
             yield iso3, title, given, words[-1], False, int(row["start_year"]), end, "head"
 
 
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "h.e", "he", "sir", "dame", "his", "her", "excellency",
+              "majesty", "highness", "royal", "mr.", "mrs.", "ms.", "dr.", "h.e."}
+HEAD_POSTS = re.compile(r"^(president|prime minister|head of (state|government)|king|queen|emir|amir|sultan|"
+                        r"chancellor|federal chancellor|premier|supreme leader|crown prince)$", re.I)
+UNGD_FROM = 1994  # posts are recorded consistently from here on
+
+
+def leader_rows_from_ungd(shared: Path):
+    """Who spoke for each country in the UN General Debate, with their post, by year:
+    heads of state and government, and ministers (role 'minister') and envoys ('envoy')."""
+    with open(shared / "un-general-debate" / "speakers_by_session.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            post = " ".join(row["post"].split())
+            if not post or not row["year"].isdigit() or int(row["year"]) < UNGD_FROM:
+                continue
+            words = [w for w in row["speaker"].replace(",", " ").split() if w.lower().strip(".") + "." not in
+                     {h + "." for h in HONORIFICS} and w.lower() not in HONORIFICS]
+            if len(words) < 2:
+                continue
+            role = "head" if HEAD_POSTS.match(post) else "envoy" if re.search(r"Representative|Ambassador",
+                                                                                post) else "minister"
+            year = int(row["year"])
+            yield row["iso3"], post[:1].upper() + post[1:], " ".join(words[:-1]), words[-1], False, year, year, role
+
+
 def build_leaders(shared: Path, countries: dict[str, dict]) -> list[tuple]:
     """Merge per-edition rows into one row per (country, person, title) with a year range."""
     _, fips_iso = read_country_codes(shared)
@@ -387,9 +424,9 @@ def build_leaders(shared: Path, countries: dict[str, dict]) -> list[tuple]:
     merged: dict[tuple, list] = {}
     factbook = list(leader_rows_from_factbook(shared, fips_iso, iso2_iso))
     rows = [*bridge_gaps(factbook), *leader_rows_from_presidents(shared),
-            *leader_rows_from_wikidata(shared, by_name)]
+            *leader_rows_from_wikidata(shared, by_name), *leader_rows_from_ungd(shared)]
     for iso3, title, given, surname, sf, y0, y1, role in rows:
-        if not countries.get(iso3, {}).get("independent"):
+        if not (countries.get(iso3, {}).get("independent") or iso3 in SELF_GOVERNING) or iso3 in EX_OFFICIO_HEADS:
             continue
         key = (iso3, fold(surname).lower(), fold(given).lower().replace(".", ""), title.lower())
         if key in merged:
@@ -397,7 +434,21 @@ def build_leaders(shared: Path, countries: dict[str, dict]) -> list[tuple]:
             merged[key][6] = max(merged[key][6], y1)
         else:
             merged[key] = [iso3, title, given, surname, sf, y0, y1, role]
-    return sorted(tuple(v) for v in merged.values())
+    return sorted(tuple(v) for v in fill_given_names(list(merged.values())))
+
+
+def fill_given_names(rows: list[list]) -> list[list]:
+    """A row that names a leader by surname alone ('head of government: Blair') takes the
+    given name the other rows of that country give the surname, when they give only one."""
+    given: dict[tuple[str, str], set[tuple[str, bool]]] = defaultdict(set)
+    for iso3, _, first, surname, surname_first, *_ in rows:
+        if first:
+            given[(iso3, surname.lower())].add((first, bool(surname_first)))
+    for row in rows:
+        names = given.get((row[0], row[3].lower()), set())
+        if not row[2] and len(names) == 1:
+            row[2], row[4] = next(iter(names))
+    return rows
 
 
 NOT_GIVEN_NAMES = {"the", "north", "south", "east", "west", "new", "great", "royal", "crown", "saint", "san",
@@ -429,6 +480,102 @@ def _kb_words() -> set[str]:
     return words
 
 
+AGENT_LINE = re.compile(r"^([^\[{#]+?)\s*(?:\{([^}]*)\})?\s*\[~([A-Z]+)\]")
+SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
+PHOENIX_FILES = ("Phoenix.Countries.actors.txt.gz", "Phoenix.International.actors.txt.gz",
+                 "Phoenix.MilNonState.actors.txt.gz")
+PHOENIX_CODE = re.compile(r"\[([A-Z]{3,})\s*([<>]?\s*\d{6,8}(?:\s*-\s*\d{6,8})?)?\s*\]")
+
+
+def build_agent_words(shared: Path) -> list[tuple[str, str]]:
+    """(phrase, code) of every PLOVER agent word, lower case, '!MINIST!' sets expanded,
+    listed plurals kept ('chambers of commerce')."""
+    path = shared / "anchors" / "NGEC" / "NGEC" / "assets" / "PLOVER_agents.txt"
+    sets: dict[str, list[str]] = {}
+    rows: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        sub = SUBSTITUTION.match(line.strip())
+        if sub:
+            sets[sub.group(1)] = [w.strip() for w in sub.group(2).split(",")]
+            continue
+        m = AGENT_LINE.match(line.strip())
+        if not m:
+            continue
+        forms = [m.group(1)] + [f for f in (m.group(2) or "").split(",") if f.strip()]
+        for form in forms:
+            for phrase in _expand(form.strip(), sets):
+                rows.setdefault(" ".join(phrase.replace("_", " ").lower().split()), m.group(3))
+    return sorted(rows.items())
+
+
+def _expand(form: str, sets: dict[str, list[str]]) -> list[str]:
+    m = re.search(r"!(\w+)!", form)
+    if not m or m.group(1) not in sets:
+        return [form]
+    return [v for word in sets[m.group(1)] for v in _expand(form[:m.start()] + word + form[m.end():], sets)]
+
+
+def build_named_actors() -> list[tuple[str, str]]:
+    """(phrase, codes) of the Phoenix actor dictionaries: each root and synonym with its
+    codes, 'CODE' or 'CODE:FROM-TO' (YYYYMMDD, either side may be empty), ';'-joined."""
+    rows: dict[str, list[str]] = {}
+    for name in PHOENIX_FILES:
+        with gzip.open(ROOT / "src" / "cable" / "data" / "dictionaries" / name, "rt", encoding="utf-8",
+                       errors="replace") as f:
+            phrases: list[str] = []
+            codes: list[str] = []
+            for line in f:
+                body = line.split("#", 1)[0].rstrip()
+                if not body.strip():
+                    continue
+                head = body.split("[", 1)[0].strip()
+                if head and not body[0].isspace():
+                    if not head.startswith("+"):
+                        _close(rows, phrases, codes)
+                        phrases, codes = [], []
+                    phrases.append(head.lstrip("+"))
+                codes += [_code(c, d) for c, d in PHOENIX_CODE.findall(body)]
+            _close(rows, phrases, codes)
+    return sorted((p, ";".join(c)) for p, c in rows.items())
+
+
+def _close(rows: dict[str, list[str]], phrases: list[str], codes: list[str]) -> None:
+    for phrase in phrases:
+        key = " ".join(phrase.replace("_", " ").split())
+        if codes and len(key) > 1 and not key.startswith(("!", "&")):
+            rows.setdefault(key.removeprefix("THE "), list(dict.fromkeys(codes)))
+
+
+def _code(code: str, dates: str) -> str:
+    """'EGYGOV' and '>140608' -> 'EGYGOV:20140608-'."""
+    dates = dates.replace(" ", "")
+    if not dates:
+        return code
+    if dates[0] in "<>":
+        day = _day(dates[1:])
+        return f"{code}:-{day}" if dates[0] == "<" else f"{code}:{day}-"
+    first, _, last = dates.partition("-")
+    return f"{code}:{_day(first)}-{_day(last) if last else _day(first)}"
+
+
+def _day(yymmdd: str) -> str:
+    if len(yymmdd) == 8:
+        return yymmdd
+    year = int(yymmdd[:2])
+    return f"{year + (2000 if year <= 30 else 1900)}{yymmdd[2:]}"
+
+
+def write_tables(agent_words: list[tuple[str, str]], named: list[tuple[str, str]]) -> None:
+    with open(OUT / "agent_words.tsv", "w", encoding="utf-8") as f:
+        f.write("# PLOVER agent words (NGEC PLOVER_agents.txt, MIT): phrase\tcode\n")
+        f.writelines(f"{p}\t{c}\n" for p, c in agent_words)
+    with open(OUT / "named_actors.tsv", "w", encoding="utf-8") as f:
+        f.write("# Phoenix actor dictionaries (petrarch2, MIT): PHRASE\tCODE[:FROM-TO];...\n")
+        f.writelines(f"{p}\t{c}\n" for p, c in named)
+
+
 def write(countries: dict[str, dict], leaders: list[tuple]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with open(OUT / "countries.json", "w", encoding="utf-8") as f:
@@ -448,6 +595,7 @@ def main() -> None:
     countries = build_countries(corpora)
     leaders = build_leaders(corpora, countries)
     write(countries, leaders)
+    write_tables(build_agent_words(args.shared), build_named_actors())
     given = build_given_names(corpora, leaders)
     (OUT / "given_names.txt").write_text(
         "# First names of officials (Factbook, Wikidata, Office of the Historian), ASCII-folded.\n"

@@ -324,7 +324,8 @@ def test_actors_country_variants_are_one_actor(nlp):
 
 
 def test_actors_capital_as_a_place_is_not_an_actor(nlp):
-    assert len(run(nlp, "The delegates gathered in Pyongyang for a week.")) == 0
+    table = run(nlp, "The delegates gathered in Pyongyang for a week.")
+    assert [(a.name, a.country) for a in table] == [("delegates", None)]
 
 
 def test_actors_demonym_groups_with_conjoined_modifiers(nlp):
@@ -389,7 +390,7 @@ def test_actors_region_named_after_a_country_is_its_own_actor(nlp):
     text = "Turkey says Northern Cyprus has rights to the waters, which Cyprus and North Korea dispute."
     table = run(nlp, text)
     region = at(table, text, "Northern Cyprus")
-    assert (region.name, region.country) == ("Northern Cyprus", None)
+    assert (region.name, region.country, region.sector, region.code) == ("Northern Cyprus", "CYP", "PRE", "CYPPRE")
     assert at(table, text, "Cyprus and").country == "CYP"
     assert at(table, text, "North Korea").country == "PRK"
     assert region.id != at(table, text, "Cyprus and").id
@@ -627,3 +628,50 @@ def test_actors_seed_has_no_author_or_nobody(seed):
     table, article = seed
     names = {a.name for a in table}
     assert not names & {"Josh Rogin", "Josh", "Nobody"}
+
+
+# --- the actor dictionaries, agent words, out-of-office leaders --------------------------------------
+
+def test_actors_dictionary_names_ner_misses(nlp):
+    table = run(nlp, "Gunmen loyal to Ahrar Bay Company attacked; Hezbollah denied any role.", "2015-01-01")
+    assert (named(table, "Hezbollah").country, named(table, "Hezbollah").sector) == ("LBN", "REB")
+
+
+def test_actors_dictionary_code_is_dated(nlp):
+    text = "Carl XVI Gustaf opened the session."
+    assert named(run(nlp, text, "2015-08-13"), "Carl XVI Gustaf").code == "SWEGOV"
+    assert named(run(nlp, text, "1972-08-13"), "Carl XVI Gustaf").code == "SWEELI"
+
+
+def test_actors_past_head_is_elite_future_head_is_not(nlp):
+    blair = named(run(nlp, "Tony Blair spoke in Jerusalem on Monday.", "2012-03-01"), "Tony Blair")
+    assert (blair.country, blair.sector) == ("GBR", "ELI")
+    assert named(run(nlp, "Tony Blair spoke in Jerusalem on Monday.", "2003-03-01"), "Tony Blair").sector == "GOV"
+
+
+def test_actors_agent_word_groups_take_their_own_country(nlp):
+    text = "Doctors from two American aid groups delivered medicine, and farmers protested."
+    table = run(nlp, text)
+    doctors = at(table, text, "Doctors")
+    assert (doctors.kind, doctors.country, doctors.sector) == ("group", "USA", "MED")
+    assert (at(table, text, "farmers").country, at(table, text, "farmers").sector) == (None, "AGR")
+
+
+def test_actors_agent_word_group_not_from_a_list_of_countries(nlp):
+    text = "Doctors from Kenya, Ghana and Peru arrived."
+    doctors = at(run(nlp, text), text, "Doctors")
+    assert (doctors.sector, doctors.country) == ("MED", None)
+
+
+def test_actors_igo_and_armed_group_members(nlp):
+    text = "European Community foreign ministers met while Boko Haram gunmen attacked a village."
+    table = run(nlp, text)
+    ministers = at(table, text, "European Community foreign ministers")
+    assert (ministers.country, ministers.sector, ministers.code) == (None, "IGO", "IGOEUREEC")
+    gunmen = at(table, text, "Boko Haram gunmen")
+    assert (gunmen.country, gunmen.sector) == ("NGA", "REB")
+
+
+def test_actors_breakaway_state_is_pre(nlp):
+    text = "Officials in Abkhazia rejected the plan."
+    assert at(run(nlp, text), text, "Abkhazia").code == "GEOPRE"

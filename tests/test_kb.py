@@ -88,7 +88,9 @@ def test_kb_igos_and_forums(kb, text, name, kind, code):
 
 @pytest.mark.parametrize("name, kind, sector", [
     ("Ministry of Foreign Affairs", "organization", "GOV"),
-    ("Defense Ministry", "organization", "MIL"),
+    ("Defense Ministry", "organization", "GOV"),  # a ministry is government (PLOVER: GOV, then MIL)
+    ("Ministry of National Defense", "organization", "GOV"),
+    ("Defense Forces", "organization", "MIL"),
     ("Korean People's Navy", "organization", "MIL"),
     ("University of Lagos", "organization", "EDU"),
     ("Harlow Institute", "organization", "EDU"),
@@ -248,3 +250,54 @@ def test_kb_first_name_genders_and_context_lists_for_coreference(kb):
     assert {"northern", "southern"} <= kb.words("region") and "north" not in kb.words("region")
     assert "several" in kb.words("quantity") and "foreign" not in kb.words("quantity")
     assert kb.country_term("North Korea").iso3 == "PRK" and kb.country_term("Northern Cyprus") is None
+
+
+# --- agent words, the actor dictionaries' names and dated codes -------------------------------------
+
+@pytest.mark.parametrize("phrase, code", [
+    ("soldiers", "MIL"), ("riot police", "COP"), ("policemen", "COP"), ("thieves", "CRM"),
+    ("farmers", "AGR"), ("secret services", "SPY"), ("defense minister", "GOVMIL"),
+])
+def test_kb_agent_words(kb, phrase, code):
+    assert kb.agent_code(phrase) == code
+
+
+def test_kb_agent_words_miss(kb):
+    assert kb.agent_code("teapots") is None and kb.agent_code("") is None
+
+
+def test_kb_named_codes_by_date(kb):
+    assert kb.named_code("Hezbollah") == "LBNREB"
+    assert kb.named_code("the People's Liberation Army") == "CHNMIL"
+    assert kb.named_code("Carl XVI Gustaf", "2015-08-13") == "SWEGOV"
+    assert kb.named_code("Carl XVI Gustaf", "1972-08-13") == "SWEELI"
+    assert kb.named_code("Moody Awori", "2005-01-01") == "KENGOV"
+    assert kb.named_code("Moody Awori", "1995-01-01") is None  # no code held then, none undated
+    assert kb.named_code("Plainly Unknown Name") is None
+
+
+def test_kb_split_code(kb):
+    assert kb.split_code("LBNREB") == ("LBN", "REB")
+    assert kb.split_code("ISRGOVLEG") == ("ISR", "LEG")  # a government's legislature
+    assert kb.split_code("IGOUNO") == (None, "IGO")
+    assert kb.split_code("NGOUSAHRI") == ("USA", "NGO")
+    assert kb.split_code("KSVGOV") == ("XKX", "GOV")
+    assert kb.split_code("KKLREB") == (None, None)
+
+
+def test_kb_leaders_by_short_given_name(kb):
+    assert {leader.iso3 for leader in kb.leaders("Tony Blair", 2004)} == {"GBR"}
+    assert kb.leaders("Tony Blair", 2012) == []
+
+
+def test_kb_ungd_ministers_and_ex_officio_heads(kb):
+    """Ministers who spoke at the UN are known, as ministers; Andorra's co-princes are left out
+    (the French president is France's)."""
+    maas = kb.leaders("Heiko Maas")
+    assert maas and {(leader.iso3, leader.role) for leader in maas} == {("DEU", "minister")}
+    assert {leader.iso3 for leader in kb.leaders("Emmanuel Macron")} == {"FRA"}
+
+
+def test_kb_countries_in_prefers_named_country(kb):
+    assert kb.countries_in("Chile's Defense Department") == {"CHL"}
+    assert kb.countries_in("the Defense Department") == {"USA"}

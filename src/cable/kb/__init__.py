@@ -48,6 +48,18 @@ class NounClass(NamedTuple):
     where: str  # letters: b (noun before the name), a (after it), p (heads an apposition after it)
 
 
+CODE_SECTORS = {"IMG": "REB", "MNC": "BUS", "IGO": "IGO", "NGO": "NGO", "UIS": "UAF"}
+DICTIONARY_COUNTRIES = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}  # older codes -> ISO
+
+
+class NamedCode(NamedTuple):
+    """A code a named actor carries, between two ISO dates ('' for open)."""
+
+    code: str
+    start: str
+    end: str
+
+
 class Leader(NamedTuple):
     iso3: str
     title: str
@@ -83,6 +95,9 @@ class KB:
     role_nouns: dict[str, str] = field(default_factory=dict)  # sector ('' for unknown) -> noun
     place_kinds: dict[str, str] = field(default_factory=dict)  # place hint -> state | place | institution
     local_metonyms: set[str] = field(default_factory=set)  # phrases that need their country named
+    agent_words: dict[str, str] = field(default_factory=dict)  # 'soldier' -> 'MIL'
+    named_codes: dict[str, str] = field(default_factory=dict)  # 'HEZBOLLAH' -> 'LBNREB'
+    nicknames: dict[str, str] = field(default_factory=dict)  # sound keys: 'tony' -> 'antony'
     _folded: dict[str, str] = field(default_factory=dict)
     _leader_cache: dict[tuple, list[Leader]] = field(default_factory=dict)
 
@@ -202,7 +217,8 @@ class KB:
     def leaders(self, name: str, year: int | None = None, *, heads_only: bool = False) -> list[Leader]:
         """Leaders whose name fits ``name`` (a surname alone, or a full name whose other
         words are among the leader's names), in office in ``year`` when given. Words
-        match by ``sound_key``, so 'Hassan Rouhani' finds 'Hasan Fereidun Ruhani'."""
+        match by ``sound_key``, so 'Hassan Rouhani' finds 'Hasan Fereidun Ruhani', and a
+        short form stands for its full name ('Tony Blair' finds 'Anthony Blair')."""
         cache_key = (name, year, heads_only)
         if len(self._leader_cache) > 50_000:
             self._leader_cache.clear()
@@ -218,7 +234,8 @@ class KB:
         for surname_key in dict.fromkeys((words[0], words[-1])):
             for leader in self.leaders_by_surname.get(surname_key, []):
                 names = {sound_key(w) for w in norm_key(leader.name).split()}
-                if not set(words) <= names and not (len(words) == 1 and words[0] == sound_key(leader.surname)):
+                if not all(w in names or self.nicknames.get(w) in names for w in words) \
+                        and not (len(words) == 1 and words[0] == sound_key(leader.surname)):
                     continue
                 if year is not None and not leader.start <= year <= leader.end:
                     continue
@@ -231,6 +248,35 @@ class KB:
         """The one country of the leaders matching ``name``, or None when none or several."""
         countries = {leader.iso3 for leader in self.leaders(name, year, heads_only=heads_only)}
         return countries.pop() if len(countries) == 1 else None
+
+    def agent_code(self, phrase: str) -> str | None:
+        """The PLOVER agent code of a phrase naming a kind of actor ('soldiers' -> 'MIL',
+        'riot police' -> 'COP', 'Ministry' -> 'GOV'), by its words or its singular."""
+        key = " ".join(phrase.lower().split())
+        for form in (key, *singulars(key)):
+            if form in self.agent_words:
+                return self.agent_words[form]
+        return None
+
+    def named_code(self, name: str, day: str | None = None) -> str | None:
+        """The code of a named organisation or person in the actor dictionaries, for the
+        ISO ``day`` when given (None when no code holds then); without a day, the code
+        still in force, else the undated code, else the latest."""
+        raw = self.named_codes.get(named_key(strip_name(name)))
+        if raw is None:
+            return None
+        codes = [NamedCode(c.partition(":")[0], *_dates(c)) for c in raw.split(";")]
+        return pick_code(codes, day.replace("-", "") if day else None)
+
+    def split_code(self, code: str) -> tuple[str | None, str | None]:
+        """(country, sector) of a CAMEO-style code: 'LBNREB' -> ('LBN', 'REB'), 'IGOUNO' ->
+        (None, 'IGO'), 'NGOUSAHRI' -> ('USA', 'NGO'), 'IMGMUSISI' -> (None, 'REB')."""
+        lead, rest = DICTIONARY_COUNTRIES.get(code[:3], code[:3]), code[3:]
+        if lead in self.country_names:
+            branch = rest[3:6] if rest[:3] == "GOV" and rest[3:6] in ("LEG", "JUD") else rest[:3]
+            return lead, branch or None
+        sector = CODE_SECTORS.get(lead)
+        return (rest[:3] if lead in ("NGO", "MNC") and rest[:3] in self.country_names else None), sector
 
     # --- matching --------------------------------------------------------------------------
 
@@ -250,14 +296,63 @@ class KB:
 
     def countries_in(self, text: str) -> set[str]:
         """Countries named inside a longer name, by country terms and place hints
-        ('University of California' -> {'USA'})."""
-        found = {hit.iso3 for _, _, s in self.find_terms(text) if (hit := self.term(s)) and hit.iso3}
+        ('University of California' -> {'USA'}); an institution's country counts only when
+        no country is named ("Chile's Defense Department" -> {'CHL'})."""
+        hits = [hit for _, _, s in self.find_terms(text) if (hit := self.term(s)) and hit.iso3]
+        named = {hit.iso3 for hit in hits if isinstance(hit, CountryTerm)}
+        found = named or {hit.iso3 for hit in hits}  # "Chile's Defense Department" is Chile's
         return found | {self.place_hints[m.group()] for m in self.place_pattern.finditer(text)}
 
     def term(self, surface: str) -> CountryTerm | Metonym | None:
         """What a surface found by ``find_terms`` denotes."""
         key = surface.replace("’", "'")
         return self.metonyms.get(key) or self.terms.get(key)
+
+
+def named_key(name: str) -> str:
+    """Lookup key of a dictionary name: folded, upper case, without apostrophes and dots,
+    hyphens as spaces ('People's Liberation Army' -> 'PEOPLES LIBERATION ARMY')."""
+    text = re.sub(r"['’.]", "", fold(name).upper()).replace("-", " ")
+    return " ".join(text.split())
+
+
+def _dates(raw: str) -> tuple[str, str]:
+    _, _, dates = raw.partition(":")
+    start, _, end = dates.partition("-")
+    return start, end
+
+
+def pick_code(codes: list[NamedCode], day: str | None) -> str | None:
+    """The code in force on ``day`` (YYYYMMDD), else the undated code, else None.
+    Without a day: a dated code still in force (the post held now), else the undated code,
+    else the latest to start."""
+    undated = [c.code for c in codes if not c.start and not c.end]
+    dated = [c for c in codes if c.start or c.end]
+    if day is None or not dated:
+        current = [c for c in dated if c.start and not c.end]
+        if current:
+            return max(current, key=lambda c: c.start).code
+        return undated[0] if undated else max(dated, key=lambda c: c.start or c.end).code
+    holding = [c for c in dated if (c.start or "0") <= day <= (c.end or "9")]
+    if holding:
+        return max(holding, key=lambda c: c.start).code
+    return undated[0] if undated else None
+
+
+def singulars(word: str) -> list[str]:
+    """Regular singulars of a plural phrase's last word: 'soldiers', 'militias', 'policemen'."""
+    head, _, last = word.rpartition(" ")
+    lead = head + " " if head else ""
+    forms = []
+    if last.endswith("ies"):
+        forms.append(last[:-3] + "y")
+    if last.endswith("men"):
+        forms.append(last[:-3] + "man")
+    if last.endswith("es"):
+        forms.append(last[:-2])
+    if last.endswith("s") and not last.endswith("ss"):
+        forms.append(last[:-1])
+    return [lead + f for f in forms]
 
 
 @functools.cache
@@ -275,6 +370,11 @@ def load_kb() -> KB:
     kb.place_kinds = {n: kind for n, _, kind in _rows("place_hints.tsv", 3)}
     kb.genders = {n: g for n, g in _rows("first_names.tsv", 2)}
     kb.not_actors = frozenset(line for (line,) in _rows("not_actors.txt", 1))
+    kb.agent_words = {w: c for w, c in _rows("agent_words_extra.tsv", 2) + _rows("agent_words.tsv", 2)}
+    kb.nicknames = {sound_key(short): sound_key(full) for short, full in _rows("nicknames.tsv", 2)}
+    kb.named_codes = {}
+    for name, codes in _rows("named_actors.tsv", 2):
+        kb.named_codes.setdefault(named_key(name), codes)
     _load_lexicon(kb)
     return kb
 

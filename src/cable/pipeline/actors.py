@@ -24,6 +24,7 @@ from .actors_coref import (first_name_gender, merge_name_variants, merge_short_n
                            surname_mentions, title_noun_mentions)
 from .actors_groups import compass_mentions, department_mentions, group_mentions, plain_group_mentions
 from .actors_mentions import Mention, kb_mentions, ner_mentions, resolve_overlaps
+from .actors_named import dictionary_mentions, named_facts
 from .actors_titles import MentionIndex, TitleFact, person_titles
 from .actortable import ActorTable
 
@@ -47,7 +48,7 @@ def find_actors(doc, article) -> ActorTable:
     """The actors an article mentions, each with every span that refers to it."""
     kb = load_kb()
     year = publication_year(article.published)
-    mentions = collect_mentions(doc, kb, article.author, year)
+    mentions = collect_mentions(doc, kb, article.author, year, article.published)
     drafts = draft_actors(mentions)
     index = MentionIndex(mentions)
     countries = {m.iso3 for m in mentions if m.iso3}
@@ -57,6 +58,7 @@ def find_actors(doc, article) -> ActorTable:
     counterpart_countries(doc, persons, index, kb)
     share_peer_countries(persons)
     title_countries(persons, countries, kb)
+    other_time_countries(persons, kb)
     add_references(doc, drafts, kb)
     return to_table(drafts)
 
@@ -65,11 +67,16 @@ def publication_year(published: str | None) -> int | None:
     return int(published[:4]) if published and published[:4].isdigit() else None
 
 
-def collect_mentions(doc, kb: KB, author: str | None, year: int | None) -> list[Mention]:
-    """Named mentions, group phrases and surname mentions, before pronouns are resolved."""
+def collect_mentions(doc, kb: KB, author: str | None, year: int | None,
+                     day: str | None = None) -> list[Mention]:
+    """Named mentions, group phrases and surname mentions, before pronouns are resolved.
+    ``day`` (ISO) dates what the actor dictionaries say of a name."""
     found = (department_mentions(doc, kb) + compass_mentions(doc, kb) + ner_mentions(doc, kb, author)
              + kb_mentions(doc, kb))
-    mentions = alias_mentions(doc, resolve_overlaps(found), kb)
+    found = resolve_overlaps(found)
+    found += dictionary_mentions(doc, kb, found, day)
+    named_facts(found, kb, day)
+    mentions = alias_mentions(doc, sorted(found, key=lambda m: m.start), kb)
     merge_name_variants([m for m in mentions if m.kind == "person"])
     merge_short_names([m for m in mentions if m.kind == "person"],
                       [m for m in mentions if m.source == "ner" and m.kind != "person"])
@@ -107,10 +114,14 @@ def describe_person(doc, draft: Draft, index: MentionIndex, kb: KB, year: int | 
         g.title.lower() == f.title.lower() and g.organization for g in named)]
     titles = [title for f in named if (title := as_title(f, kb)) is not None]
     draft.titles = [t for i, t in enumerate(titles) if t not in titles[:i]]
-    draft.iso3 = next((f.iso3 for f in named if f.iso3), None)
-    draft.sector = next((f.sector for f in named if f.sector), None)
+    iso3 = next((f.iso3 for f in named if f.iso3), None)
+    sector = next((f.sector for f in named if f.sector), None)
+    if sector == "IGO":  # an international post: the dictionaries' national code is another post
+        draft.iso3, draft.sector = iso3, sector
+    else:
+        draft.iso3, draft.sector = iso3 or draft.iso3, sector or draft.sector
     draft.peers = [f.peer for f in named if f.peer]
-    add_leader_facts(draft, kb, year, countries)
+    add_leader_facts(draft, kb, year, countries, replace=iso3 is None and sector is None)
 
 
 def as_title(fact: TitleFact, kb: KB) -> Title | None:
@@ -124,12 +135,16 @@ def as_title(fact: TitleFact, kb: KB) -> Title | None:
     return Title(kb.role_noun(fact.sector), fact.organization, "text")
 
 
-def add_leader_facts(draft: Draft, kb: KB, year: int | None, countries: set[str]) -> None:
+def add_leader_facts(draft: Draft, kb: KB, year: int | None, countries: set[str], *,
+                     replace: bool = False) -> None:
     """A full name that the KB's leaders know gives the country; a bare surname does when
     the leader was in office that year and the article names the leader's country.
-    With the article's year known, a full name counts for a past office only when the text
-    ties the person to no organisation; the leader's title is added for an office held
-    that year. Someone the text places in an IGO ('NATO Secretary-General') gets nothing."""
+    With the article's year known, a full name counts for a past office only when that was a
+    head of state's or government's and the text ties the person to no organisation (ELI);
+    the leader's title is added for an office held that year. Someone the text places in an
+    IGO ('NATO Secretary-General') gets nothing. With ``replace`` (the text said nothing of
+    the person) the leaders' country and sector replace the actor dictionaries', whose
+    dates end earlier."""
     if draft.sector == "IGO":
         return
     full = len(draft.name.split()) > 1
@@ -138,15 +153,37 @@ def add_leader_facts(draft: Draft, kb: KB, year: int | None, countries: set[str]
         leaders = [leader for leader in leaders if leader.iso3 in countries] if year else []
     elif year:
         in_term = [leader for leader in leaders if leader.start <= year <= leader.end]
-        leaders = in_term or ([] if any(t.organization for t in draft.titles) else leaders)
-    if draft.iso3 is None and len({leader.iso3 for leader in leaders}) == 1:
-        draft.iso3, draft.sector = leaders[0].iso3, draft.sector or "GOV"
+        past_heads = [leader for leader in leaders if leader.role == "head" and leader.end < year]
+        leaders = in_term or ([] if any(t.organization for t in draft.titles) else past_heads)
+    if (draft.iso3 is None or replace) and len({leader.iso3 for leader in leaders}) == 1:
+        sector = office_sector(leaders, year)
+        draft.iso3, draft.sector = leaders[0].iso3, sector if replace else draft.sector or sector
     known = {t.title.lower() for t in draft.titles}
     for leader in leaders:
         if year and leader.start <= year <= leader.end and leader.iso3 == draft.iso3 \
                 and leader.title.lower() not in known:
             draft.titles.append(Title(leader.title, kb.country_name(leader.iso3), "kb"))
             known.add(leader.title.lower())
+
+
+def other_time_countries(persons: dict[str, Draft], kb: KB) -> None:
+    """A person still without a country whose full name the KB's leaders give one country
+    for, at another time than the article's, is of that country; the post stays unknown.
+    Not someone the text ties to an organisation ('X, the UN relief coordinator')."""
+    for draft in persons.values():
+        tied = draft.sector == "IGO" or any(t.organization for t in draft.titles)
+        if draft.iso3 is None and not tied and len(draft.name.split()) > 1:
+            countries = {leader.iso3 for leader in kb.leaders(draft.name)}
+            if len(countries) == 1:
+                draft.iso3 = countries.pop()
+
+
+def office_sector(leaders: list, year: int | None) -> str:
+    """GOV for a leader in office that year (or when the year is unknown); ELI, the
+    dictionaries' code for the political elite, for one out of office then."""
+    if year is None or any(leader.start <= year <= leader.end for leader in leaders):
+        return "GOV"
+    return "ELI"
 
 
 def add_references(doc, drafts: dict[str, Draft], kb: KB) -> None:

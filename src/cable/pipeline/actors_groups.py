@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 
 from ..kb import KB, norm_key
+from .actors_described import describing_country
 from .actors_mentions import Mention, country_mention, covered_chars, doc_text, institution_mention
 
 CONJOINED_DEPARTMENTS = re.compile(
     r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) (Department|Ministry|Departments|Ministries)\b")
 CONJOINED_COMPASS = re.compile(r"\b(North|South|East|West) and (?:North|South|East|West) ([A-Z][a-z]+)\b")
+MEMBER_SECTORS = frozenset({"GOV", "UAF"})  # nouns whose sector is their institution's
+NOT_PEOPLE = frozenset({"JNK", "NON", "UNK"})
 LEADER_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "team"})
 GAP = re.compile(r"^(?:\s|-|['’]s\s|,\s|,?\s(?:and|or)\s)*$")
 
@@ -56,7 +59,7 @@ def group_mentions(doc, kb: KB, mentions: list[Mention], year: int | None) -> tu
     groups, absorbed = [], set()
     by_end = sorted(mentions, key=lambda m: m.end)
     for token in doc:
-        noun = kb.group_noun(token.text)
+        noun = kb.group_noun(token.text) or agent_group(token, kb)
         if token.pos_ not in ("NOUN", "PROPN") or (noun is None and token.lower_ not in LEADER_NOUNS):
             continue
         for mod in modifiers(doc, token, by_end):
@@ -114,11 +117,12 @@ def leader_group(doc, token, person: Mention, kb: KB, year: int | None) -> Menti
 
 
 def modifier_group(doc, token, mod: Mention, noun: tuple[str, str | None]) -> Mention | None:
-    """'North Korean officials' (PRK GOV), 'Defense Department officials' (USA MIL)."""
+    """'North Korean officials' (PRK GOV), 'Defense Department officials' (USA MIL): an
+    institution's officials, gunmen or fighters take its sector ('Boko Haram gunmen', REB)."""
     kind, sector = noun
     if mod.kind == "country" and mod.iso3 is None:
         return None
-    if mod.kind != "country" and mod.sector and sector == "GOV":
+    if mod.kind != "country" and mod.sector and sector in MEMBER_SECTORS:
         sector = mod.sector
     text = doc_text(doc)
     end = token.idx + len(token.text)
@@ -129,7 +133,7 @@ def modifier_group(doc, token, mod: Mention, noun: tuple[str, str | None]) -> Me
         name = f"{mod.text} {token.text}" if conjoined else text[mod.start:end]
     owner = mod.iso3 if mod.kind == "country" else mod.key
     return Mention(mod.start, end, text[mod.start:end], f"{kind}:{owner}:{sector}:{token.lemma_.lower()}",
-                   name, kind, mod.iso3, sector, source="rule")
+                   name, kind, mod.iso3, sector, code=mod.code if mod.sector == "IGO" else None, source="rule")
 
 
 def plain_group_mentions(doc, kb: KB, taken: list[Mention]) -> list[Mention]:
@@ -139,17 +143,41 @@ def plain_group_mentions(doc, kb: KB, taken: list[Mention]) -> list[Mention]:
     out = []
     text = doc_text(doc)
     covered = covered_chars(text, taken)
+    countries = [(m.start, m.iso3) for m in taken if m.kind == "country" and m.iso3]
     for token in doc:
-        noun = kb.group_noun(token.text)
+        noun = kb.group_noun(token.text) or agent_group(token, kb)
         if noun is None or noun[0] != "group" or covered[token.idx] or not _plain_plural(token):
             continue
         start = _describing_edge(token, kb)
         end = token.idx + len(token.text)
         name = text[start:end].lower()
         kind, sector = noun
-        out.append(Mention(start, end, text[start:end], f"{kind}::{sector}:{name}", name, kind, None, sector,
-                           source="rule"))
+        phrase = kb.agent_code(name) if start < token.idx else None  # 'political prisoners' -> CVL
+        sector = phrase[:3] if phrase and phrase[:3] not in NOT_PEOPLE else sector
+        iso3 = _own_country(token, countries)
+        out.append(Mention(start, end, text[start:end], f"{kind}:{iso3 or ''}:{sector}:{name}", name, kind, iso3,
+                           sector, source="rule"))
     return out
+
+
+def agent_group(token, kb: KB) -> tuple[str, str] | None:
+    """('group', sector) for a lower-case plural the KB's agent words know ('doctors' -> MED,
+    'farmers' -> AGR); words for things and unknowns are no group."""
+    if token.tag_ != "NNS" or not (token.text.islower() or token.is_sent_start) \
+            or token.lower_ in kb.words("not_people"):
+        return None
+    code = kb.agent_code(token.text)
+    return ("group", code[:3]) if code and code[:3] not in NOT_PEOPLE else None
+
+
+def _own_country(token, countries: list[tuple[int, str]]) -> str | None:
+    """The one country named in the noun's own phrase ('doctors from two American aid
+    groups'), not one it points to ('troops sent to Mali'); None for none or several."""
+    span = token.doc[token.left_edge.i:token.right_edge.i + 1]
+    inside = {iso3 for offset, iso3 in countries if span.start_char <= offset < span.end_char}
+    if len(inside) != 1:
+        return None
+    return describing_country(span, token, countries)
 
 
 def _plain_plural(token) -> bool:

@@ -187,8 +187,10 @@ def _entity_mention(span, label: str, start: int, end: int, text: str, cls: Noun
     """The mention an entity makes, its kind from the class noun beside it, its words and NER's label."""
     if cls is not None and cls.kind in ("organization", "group"):
         prefix = "org" if cls.kind == "organization" else "group"
-        return Mention(start, end, text, f"{prefix}:{norm_key(text)}", text, cls.kind,
-                       country_before(span, kb), cls.sector, source="ner")
+        inside = kb.countries_in(text)
+        iso3 = country_before(span, kb) or (next(iter(inside)) if len(inside) == 1 else None)
+        return Mention(start, end, text, f"{prefix}:{norm_key(text)}", text, cls.kind, iso3, cls.sector,
+                       source="ner")
     if label == "PERSON":
         if _the_plural(span, text):
             return Mention(start, end, text, f"group:{norm_key(text)}", text, "group", source="ner")

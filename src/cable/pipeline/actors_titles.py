@@ -197,7 +197,8 @@ def _as_after(doc, k: int) -> int | None:
 
 
 def np_title(doc, k: int, index: MentionIndex, kb: KB) -> TitleFact | None:
-    """The title in the noun phrase starting at token ``k``."""
+    """The title in the noun phrase starting at token ``k``; after an organisation's name its
+    words may be capitalised ('the United Nations Emergency Relief Coordinator')."""
     if k < len(doc) and doc[k].lower_ in DETERMINERS:
         k += 1
     org = None
@@ -209,7 +210,8 @@ def np_title(doc, k: int, index: MentionIndex, kb: KB) -> TitleFact | None:
         org = lead
     head, j = None, k
     while j < len(doc) and (kb.is_title_word(doc[j].text) or kb.is_title_modifier(doc[j].text)
-                            or (doc[j].pos_ in ("ADJ", "NOUN") and doc[j].text.islower())):
+                            or (doc[j].pos_ in ("ADJ", "NOUN") and doc[j].text.islower())
+                            or (org is not None and doc[j].pos_ == "PROPN" and doc[j].text.istitle())):
         head = j if kb.is_title_word(doc[j].text) else head
         j += 1
     if head is None and org is not None and org.kind == "country" and k < len(doc) \

@@ -1,0 +1,114 @@
+"""Commands that resolve actor mentions on their own: ``cable resolve`` and ``cable eval-actors``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import click
+
+SHARED_ANCHORS = Path(os.environ.get("CABLE_SHARED", "../shared")) / "anchors"
+
+
+def _iso_date(value: str | None) -> str | None:
+    """The ISO date of ``value``; ValueError with a message for anything else."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except (TypeError, ValueError):
+        raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2009-10-28") from None
+
+
+def _check_date(ctx, param, value: str | None) -> str | None:
+    try:
+        return _iso_date(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+@click.command("resolve")
+@click.argument("text", required=False)
+@click.option("--context", metavar="SENTENCE", help="The sentence the mention comes from.")
+@click.option("--date", metavar="YYYY-MM-DD", callback=_check_date, help="Resolve as of this day (YYYY-MM-DD): the post held then.")
+@click.option("--json", "as_json", is_flag=True, help="Print the resolution as JSON.")
+@click.option("--jsonl", "jsonl", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+              help="Resolve every line {id, text, context, date} of FILE; print one JSON line each.")
+def resolve_command(text, context, date, as_json, jsonl):
+    """Resolve one actor mention to its name, kind, country (ISO3), PLOVER sector and
+    CAMEO-style code; 'no actor' (JSON: null) for words that name none. With --jsonl,
+    a line that cannot be read is reported on stderr with its number and skipped.
+
+    Example:
+
+    \b
+        cable resolve "Chinese Premier Wen Jiabao" --date 2009-10-28
+        cable resolve "the Obama administration" --date 2010-01-01 --json
+        cable resolve "officials" --context "North Korean officials met in Beijing." --json
+        cable resolve --jsonl mentions.jsonl
+    """
+    from .resolve import resolve
+
+    if jsonl:
+        _resolve_lines(jsonl)
+        return
+    if not text:
+        raise click.UsageError("give TEXT or --jsonl FILE")
+    found = resolve(text, context=context, date=date)
+    if as_json:
+        click.echo(json.dumps(found.to_json() if found else None, ensure_ascii=False))
+    elif found is None:
+        click.echo("no actor")
+    else:
+        click.echo(f"{found.name}\t{found.kind}\t{found.country or '-'}\t{found.sector or '-'}\t{found.code or '-'}")
+
+
+def _resolve_lines(path: str) -> None:
+    """One output line per input line; a bad line is reported with its number and skipped."""
+    from .resolve import resolve
+
+    with click.open_file(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                    raise ValueError("a line needs an object with a 'text' string")
+                date = _iso_date(item.get("date") or None)
+            except ValueError as e:
+                click.echo(f"cable: line {n}: {e}", err=True)
+                continue
+            found = resolve(item["text"], context=item.get("context") or None, date=date)
+            out = {"id": item.get("id"), **found.to_json()} if found else {"id": item.get("id"), "country": None}
+            click.echo(json.dumps(out, ensure_ascii=False))
+
+
+@click.command("eval-actors")
+@click.argument("suite", required=False, type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and each case's) as JSON.")
+def eval_actors(suite, as_json):
+    """Score actor resolution on NGEC's resolution and co-actor cases and PETRARCH-2's
+    noun-phrase cases: country and sector (code_1) accuracy, nonsense resolving to
+    nothing, co-actor members found, codes; per suite and category. SUITE is a case file
+    or a folder holding them (default: ../shared/anchors, or $CABLE_SHARED/anchors).
+
+    Example:
+
+    \b
+        cable eval-actors ../shared/anchors/NGEC/derived/ngec_actor_resolution_cases.json
+        cable eval-actors --json
+    """
+    from .actor_suites import evaluate_actors, read_actor_suite
+
+    path = Path(suite) if suite else SHARED_ANCHORS
+    try:
+        cases = read_actor_suite(path)
+    except (OSError, ValueError) as e:
+        raise click.ClickException(str(e)) from None
+    report = evaluate_actors(cases)
+    click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.table())
+
+RESOLVE_COMMANDS = (resolve_command, eval_actors)
