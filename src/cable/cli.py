@@ -434,6 +434,43 @@ def export(fmt, out, actor, country, type_, status, since, until, db):
     click.echo(f"{count} {fmt} records from {len(rows)} events", err=True)
 
 
+@cli.command()
+@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db, host, port):
+    """Serve the JSON API (/api/..., described by /openapi.json) and the pages over a store.
+
+    Reading needs nothing; ingesting through the API needs a token
+    (`cable token create`).
+
+    Example:
+
+    \b
+        cable serve --db news.db --port 8000
+    """
+    import uvicorn
+
+    from .web import create_app
+
+    uvicorn.run(create_app(db, settings=_settings()), host=host, port=port, log_level="info")
+
+
+@cli.group()
+def token():
+    """API tokens for writing through `cable serve`."""
+
+
+@token.command("create")
+@click.option("--name", default="default", show_default=True, help="Who or what the token is for.")
+@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+def token_create(name, db):
+    """Create a token; it is shown once and only its hash is stored."""
+    from .web.tokens import create_token
+
+    click.echo(create_token(db, name))
+
+
 def main() -> None:  # pragma: no cover
     cli()
 
