@@ -134,6 +134,10 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
     def page(request: Request, template: str, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context)
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml")
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, store=Depends(store)):
         return page(request, "home.html", counts=store.counts(), events=store.events(limit=15),
