@@ -107,7 +107,7 @@ def test_events_possessive_visit_and_host(nlp):
     text = "Kenya hosted the president of Uganda. Peru's visit to Bolivia went well."
     events, table = events_of(nlp, text, COUNTRIES)
     assert [(e.cameo, names(table, e.actors), names(table, e.recipients)) for e in events] == \
-        [("042", ["Uganda"], ["Kenya"]), ("042", ["Peru"], ["Bolivia"])]
+        [("043", ["Kenya"], ["Uganda"]), ("042", ["Peru"], ["Bolivia"])]  # CAMEO 043: the host hosts
 
 
 def test_events_appositions_and_their_conjuncts(nlp):
@@ -387,7 +387,7 @@ def test_events_whose_thing_and_who_did_it(nlp, text, expected):
     ("Ana Ruiz meets the requirement.", []),  # one person meeting no one
     ("The trilateral meeting of Chile, Peru and Bolivia ended in Lima.",
      [("CONSULT", "040", ["Chile", "Peru", "Bolivia"], [])]),
-    ("Peru's envoy for Chile negotiations resigned.", []),  # a title, no talks
+    ("Peru's envoy for Chile negotiations fell ill.", []),  # a title, no talks
     ("The Lakeside Front is banned in Kenya.", []),  # a state, not an act
     ("Kenya banned the Lakeside Front.", [("COERCE", "172", ["Kenya"], ["Front"])]),
     ("NATO guidelines call for higher military spending.", []),  # a rule asks nothing
@@ -395,6 +395,9 @@ def test_events_whose_thing_and_who_did_it(nlp, text, expected):
     ("Kenya agreed with Uganda to open a border post.", [("AGREE", "030", ["Kenya"], ["Uganda"])]),
     ("Japan committed itself to green energy.", []),
     ("Japan committed to the ceasefire with China.", [("AGREE", "037", ["Japan"], ["China"])]),
+    ("The new law allows farmers to sell land.", []),  # no actor allows: no concession
+    ("Kenya rejected the accusations by Uganda.", [("ACCUSE", "112", ["Uganda"], [])]),  # a denial, no REJECT
+    ("Japan and Chile agreed upon a free-trade pact.", [("AGREE", "030", ["Japan", "Chile"], [])]),
 ])
 def test_events_what_is_and_is_not_an_event(nlp, text, expected):
     assert coded(nlp, text) == expected
@@ -414,6 +417,23 @@ def test_events_what_is_and_is_not_an_event(nlp, text, expected):
     ("Japan announced restrictions on Chilean imports.", ("COERCE", "172", ["Japan"], ["Chile"])),
     ("Japan is ready to provide aid to Kenya.", ("AGREE", "033", ["Japan"], ["Kenya"])),
     ("Peru attributed the bombing to the Lakeside Front.", ("ACCUSE", "112", ["Peru"], ["Front"])),
+    ("Kenya lifted the state of emergency in Nairobi.", ("CONCEDE", "081", ["Kenya"], [])),
+    ("Kenya eased emergency measures in the north.", ("CONCEDE", "081", ["Kenya"], [])),
+    ("Japan and Chile upgraded their diplomatic ties.", ("SUPPORT", "050", ["Japan", "Chile"], [])),
+    ("Peru and Chile renewed negotiations on Monday.", ("CONSULT", "046", ["Peru", "Chile"], [])),
+    ("Japan handed over medicine to Kenya.", ("AID", "070", ["Japan"], ["Kenya"])),
+    ("Japan halted economic aid to Kenya.", ("SANCTION", "162", ["Japan"], ["Kenya"])),
+    ("Peru lodged a protest with Chile.", ("ACCUSE", "114", ["Peru"], ["Chile"])),
+    ("Kenya denied the request by Uganda.", ("REJECT", "120", ["Kenya"], ["Uganda"])),
+    ("Chile withdrew its peacekeepers from Peru.", ("SANCTION", "166", ["Chile"], ["Peru"])),
+    ("Peru's foreign minister resigned on Monday.", ("RETREAT", "083", ["Peru"], [])),
+    ("Kenya allowed the inspectors into the site.", ("RETREAT", "086", ["Kenya"], [])),
+    ("Kenya declared a ceasefire with Uganda.", ("RETREAT", "0871", ["Kenya"], ["Uganda"])),
+    ("Peru returned the stolen artifacts to Chile.", ("RETREAT", "0842", ["Peru"], ["Chile"])),
+    ("Japan and Kenya began joint military exercises.", ("COOPERATE", "062", ["Japan", "Kenya"], [])),
+    ("Kenya lifted the blockade on Uganda.", ("RETREAT", "085", ["Kenya"], [])),
+    ("Japan announced a suspension of aid to Kenya.", ("SANCTION", "162", ["Japan"], ["Kenya"])),
+    ("Kenya accepted refugees from Uganda.", ("AID", "075", ["Kenya"], [])),
 ])
 def test_events_new_triggers(nlp, text, expected):
     assert coded(nlp, text) == [expected]
@@ -521,3 +541,8 @@ def test_events_subject_hung_on_the_auxiliary(nlp):
     events, table = events_of(nlp, text, COUNTRIES)
     (urge,) = [e for e in events if e.plover == "REQUEST"]
     assert names(table, urge.actors) == ["Peru"] and names(table, urge.recipients) == ["Chile"]
+
+
+def test_events_readiness_for_a_hostile_act_is_no_offer(nlp):
+    events, _ = events_of(nlp, "Kenya is prepared to impose martial law.", PEOPLE)
+    assert [(e.plover, e.cameo, e.status) for e in events] == [("COERCE", "1724", "planned")]

@@ -16,6 +16,7 @@ from cable.errors import InputError
 from cable.records import Actor, Article, Event, Result, Span
 from cable.suites import (CodedEvent, GoldEvent, NullCoder, PipelineCoder, SuiteRecord, choose_coder,
                           detect_format, evaluate, read_suite, score_record, suite_dictionaries)
+from cable.suites.conventions import convention_code
 from cable.suites.pipeline_coder import coded_events
 
 DATA = Path(__file__).resolve().parent / "data" / "suites"
@@ -198,8 +199,8 @@ def test_suites_pipeline_events_become_dyads():
                                                     event("planned", [])])
     assert coded_events(result) == [CodedEvent("KEN", "TZA", "057", "COOPERATE"),
                                     CodedEvent("UGA", "TZA", "057", "COOPERATE"),
-                                    CodedEvent("KEN", None, "057", "COOPERATE"),
-                                    CodedEvent("UGA", None, "057", "COOPERATE")]
+                                    CodedEvent("KEN", None, "030", "AGREE"),  # planned: an intent
+                                    CodedEvent("UGA", None, "030", "AGREE")]
 
 
 @pytest.mark.model
@@ -244,3 +245,50 @@ def test_suites_real_suite_sizes():
     assert len(read_suite(SHARED / "petrarch2/derived/petrarch2_pytest_cases.json").records) == 19
     assert len(read_suite(SHARED / "PLOVER/gold_standard_records").records) == 322
     assert len(read_suite(SHARED / "ConfliBERT/data/cameo_class/train.tsv").records) == 1349
+
+
+def test_suites_cameo_conventions_table():
+    assert convention_code("intent", "042") == "036"  # will visit: intent to meet
+    assert convention_code("intent", "0841") == "0353"  # will release: intent to release
+    assert convention_code("intent", "1723") == "1323"  # will impose a curfew: a threat
+    assert convention_code("intent", "190") == "138"
+    assert convention_code("intent", "162") == "1311"  # will stop aid: threaten to stop aid
+    assert convention_code("obligation", "0841") == "1053"  # must release: demand release
+    assert convention_code("refusal", "030") == "120"
+    assert convention_code("intent", "100") is None  # a planned demand stays a demand
+    assert convention_code("intent", None) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("France said that Germany must release the two journalists.", ("FRA", "DEU", "1053", "REQUEST")),
+    ("Egypt said Libya must stop the fighting.", ("EGY", "LBY", "100", "REQUEST")),
+    ("The Japanese prime minister will visit China next week.", ("JPN", "CHN", "036", "AGREE")),
+    ("Kenya said it will not accept the proposal.", ("KEN", None, "120", "REJECT")),
+    ("Chile lifted the state of emergency on Monday.", ("CHL", None, "081", "CONCEDE")),
+    ("Kenya may halt its aid to Uganda if the fighting continues.", ("KEN", None, "1311", "THREATEN")),
+    ("Japan expressed condolences to Kenya.", ("JPN", "KEN", "018", None)),  # statements: no PLOVER type
+    ("Peru said it is skeptical about the plan.", ("PER", None, "012", None)),
+    ("Peru is considering sending aid to Chile.", ("PER", None, "014", None)),
+    ("Kenya rejected the accusations by Uganda.", ("KEN", None, "016", None)),
+    ("Kenya said it will not accept refugees from Uganda.", ("KEN", None, "122", "REJECT")),
+    ("Peru and Chile failed to reach an agreement.", ("PER", None, "127", "REJECT")),
+])
+def test_suites_dyads_follow_cameo_conventions(nlp, text, expected):
+    events = PipelineCoder(nlp).code(SuiteRecord("x", "2020-01-01", text, "DEMO"))
+    source, target, cameo, plover = expected
+    first = events[0]
+    assert ((first.source or "")[:3], (first.target or "")[:3] or None, first.cameo, first.plover) \
+        == (source, target, cameo, plover)
+
+
+@pytest.mark.model
+def test_suites_what_did_not_happen_stays_uncoded(nlp):
+    coder = PipelineCoder(nlp)
+    assert coder.code(SuiteRecord("x", "2020-01-01", "Kenya did not accept the proposal.", "DEMO")) == []
+    said = coder.code(SuiteRecord("y", "2020-01-01", "France said Germany released the journalists.", "DEMO"))
+    assert [e.plover for e in said] == ["RETREAT"]  # a report of a fact, no demand
+    maybe = coder.code(SuiteRecord("z", "2020-01-01", "Kenya may halt its aid to Uganda.", "DEMO"))
+    assert maybe == []  # possible, on no condition: no threat
+    general = coder.code(SuiteRecord("w", "2020-01-01", "The report expressed concern about prices.", "DEMO"))
+    assert general == []  # a statement needs an actor who makes it

@@ -114,8 +114,7 @@ class Engine:
         source, target, swap = self.actors_for(found.binding, upper, found.lower, site.passive)
         events = make_events(source, target, found.binding.both, found.code, swap, settings,
                              site.verb, found.pattern)
-        if settings.require_dyad:
-            events = [e for e in events if NULL not in (e.source, e.target)]
+        events = [e for e in events if kept(e, settings)]
         return SiteResult(found.code, events, found.pattern)
 
     def verb_result(self, sentence: Sentence, site: VerbSite) -> "VerbResult | None":
@@ -227,11 +226,12 @@ def default_target(source: Phrase | None, upper: list[Item], lower: list[Item]) 
 
 def make_events(source: Phrase | None, target: Phrase | None, both: Phrase | None, code: VerbCode,
                 swap: bool, settings: CoderSettings, verb: int, pattern: str) -> list[Triple]:
-    """Events for every pair of source and target codes (no self-references)."""
-    if source is None or target is None:
+    """Events for every pair of source and target codes (no self-references);
+    with ``source_only``, a missing target phrase gives a null target."""
+    if source is None or (target is None and not settings.source_only):
         return []
     sources = actor_codes(source, settings)
-    targets = actor_codes(target, settings)
+    targets = actor_codes(target, settings) if target is not None else [NULL]
     if swap:
         sources, targets = targets, sources
     if code.pair is not None and both is None:
@@ -267,15 +267,23 @@ def actor_codes(phrase: Phrase, settings: CoderSettings) -> list[str]:
 
 def finish(events: list[Triple], settings: CoderSettings) -> list[Triple]:
     """Drop null dyads (when required) and duplicates, keeping the first."""
-    kept, seen = [], set()
+    out, seen = [], set()
     for event in events:
-        if settings.require_dyad and NULL in (event.source, event.target):
+        if not kept(event, settings):
             continue
         key = (event.source, event.target, event.code)
         if key not in seen:
             seen.add(key)
-            kept.append(event)
-    return kept
+            out.append(event)
+    return out
+
+
+def kept(event: Triple, settings: CoderSettings) -> bool:
+    """Whether an event survives ``require_dyad`` (and ``source_only``: a coded
+    source with a null target does)."""
+    if not settings.require_dyad or NULL not in (event.source, event.target):
+        return True
+    return settings.source_only and event.source != NULL
 
 
 def sentence_day(value: str | date | None) -> date | None:

@@ -23,7 +23,9 @@ class CoderSettings:
 
     ``code_by``: ``all`` verbs (PETRARCH), the first event per ``clause`` or per
     ``sentence`` (TABARI). ``require_dyad``: drop events with a null source or
-    target. ``new_actor_length``: uncoded phrases of at most this many words are
+    target. ``source_only``: keep an event whose verb has a coded source and no
+    target phrase at all, with a null target (Cable's raw-text fallback; the
+    PETRARCH and TABARI suites never set it). ``new_actor_length``: uncoded phrases of at most this many words are
     output in quotes instead of ``---`` (0: never). ``defaults``: TABARI's default
     source and target codes, each (code, ``PRIOR``/``AFTER``/``""``).
     ``complex``: TABARI complexity conditions. ``pronouns``: resolve pronouns to
@@ -36,6 +38,7 @@ class CoderSettings:
 
     code_by: str = ALL
     require_dyad: bool = True
+    source_only: bool = False
     new_actor_length: int = 0
     comma: dict[str, int] = field(default_factory=lambda: dict(PETRARCH_LIMITS))
     defaults: dict[str, tuple[str, str]] = field(default_factory=dict)

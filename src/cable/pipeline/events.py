@@ -20,7 +20,8 @@ dropped.
 - Words that look like events and are not: a title ("envoy for Ukraine
   negotiations"), a state ("the party is banned"), what a rule asks ("NATO
   guidelines call for 2%"), a speech to a think tank, one person meeting no one.
-  "Ready to provide aid" is an offer (AGREE).
+  "Ready to provide aid" is an offer (AGREE); "ready to impose martial law" is
+  a planned hostile act (a threat, as CAMEO codes it: ``cable.suites.conventions``).
 - What an event is about refines its code ("refused to answer the invitation"
   is 125, reject a proposal to meet); a trigger inside what another one asks
   for, offers, threatens or refuses is folded into it ("urged X to attack").
@@ -52,7 +53,8 @@ from .events_triggers import Candidate, asserted_free, content_tokens, match_tri
 
 FOLDING_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT"})
 PRESUPPOSING_TYPES = frozenset({"ACCUSE", "SUPPORT", "PROTEST"})  # "condemned the attack"
-STATE_TYPES = frozenset({"COERCE", "SANCTION", "SUPPORT"})  # "is banned", "is recognized"
+STATE_TYPES = frozenset({"COERCE", "SANCTION", "SUPPORT"})
+HOSTILE_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST"})  # readiness is no offer  # "is banned", "is recognized"
 CONDITION_MARKS = frozenset({"after", "once", "if", "when", "until", "unless"})
 CONFIDENCE = {"V": 0.8, "N": 0.65, "frame": 0.5}
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -123,7 +125,9 @@ def trigger_event(tok, sent, table: ActorTable, base: ActorTable) -> Candidate |
     content = content_tokens(tok, trigger)
     plover, cameo, mode, status = trigger.plover, trigger.cameo, trigger.mode, event_status(tok)
     readiness = offered(tok)
-    if readiness is not None:  # "stands ready to provide help": an offer of help
+    if readiness is not None and plover in HOSTILE_TYPES:  # "ready to impose martial law"
+        status = "planned" if event_status(readiness.head) in ("occurred", "planned") else status
+    elif readiness is not None:  # "stands ready to provide help": an offer of help
         plover, cameo, mode, status = "AGREE", "030", None, event_status(readiness.head)
         content = [tok] + content
     cameo, mode = refine(cameo, mode, content)
@@ -152,7 +156,10 @@ def no_event(tok, trigger) -> bool:
 
 
 def offered(tok):
-    """The "ready"/"willing" an infinitive hangs on, if it does."""
+    """The "ready"/"willing" an infinitive hangs on, if it does (for an event
+    noun, the infinitive it is the object of: "ready to impose martial law")."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        tok = tok.head
     head = tok.head
     if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in cue("offer_adjective"):
         return head

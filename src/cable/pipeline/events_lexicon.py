@@ -34,7 +34,6 @@ class Trigger:
     cameo: str
     recipient_preps: frozenset[str]  # beyond the defaults
     content: bool  # the object is what is asked for or refused, not the recipient
-    swap: bool  # the subject hosts, the object visits
     ccomp_subject: bool  # "demanded that X withdraw": X is the recipient
 
 
@@ -59,7 +58,7 @@ def _trigger(row: dict[str, str]) -> Trigger:
         pos=row["pos"], lemma=row["lemma"], requires=requires, plover=row["plover"],
         mode=row["mode"] or None, cameo=row["cameo"],
         recipient_preps=frozenset(r[1:] for r in roles if r.startswith("+")),
-        content="content" in roles, swap="swap" in roles, ccomp_subject="ccomp-subj" in roles,
+        content="content" in roles, ccomp_subject="ccomp-subj" in roles,
     )
 
 

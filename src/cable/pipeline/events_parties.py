@@ -62,8 +62,6 @@ def verb_participants(verb, trigger: Trigger, table: ActorTable) -> tuple[list[A
         recipients = subj_actors + others
     else:
         actors, recipients = subj_actors, others or addressee(verb, table)
-    if trigger.swap:
-        actors, recipients = recipients, actors
     return _split(actors, recipients)
 
 

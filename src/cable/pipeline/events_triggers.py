@@ -63,6 +63,17 @@ def direct_object(tok):
     return next((c for c in tok.children if c.dep_ == dep), None)
 
 
+def object_words(obj) -> list:
+    """An object and the words that say what it is: its compounds and its "of",
+    "in" or "for" object ("emergency measures", "a state of emergency", "mediation
+    efforts", "$5 million in aid")."""
+    if obj is None:
+        return []
+    words = [obj] + [c for c in obj.lefts if c.dep_ == "compound"]
+    return words + [p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")
+                    for p in c.children if p.dep_ == "pobj"]
+
+
 def names_party(obj, table: ActorTable) -> bool:
     """Whether an object names a visiting party: a person or a country, or a
     delegation, minister, envoy ... ("hosted the delegation", not "hosted the secretariat")."""
@@ -125,6 +136,8 @@ def holds(req: str, tok, table: ActorTable) -> bool:
     if kind == "obj":
         obj = direct_object(tok)
         return obj is not None and obj.lemma_.lower() in classes()[arg]
+    if kind == "objx":
+        return any(w.lemma_.lower() in classes()[arg] for w in object_words(direct_object(tok)))
     if kind == "obj-actor":
         return bool(phrase_actors(direct_object(tok), table))
     if kind == "obj-party":
@@ -214,6 +227,8 @@ def refine(cameo: str, mode: str | None, content: list) -> tuple[str | None, str
     rows = topics().get(cameo, ())
     for tok in sorted(content, key=lambda t: t.i):
         tok = antecedent(tok)
+        if tok.pos_ == "ADJ":  # "free trade" is about trade, not a release
+            continue
         words = {tok.lemma_.lower(), tok.lower_}
         topic = next((row for row in rows if row.lemmas & words), None)
         if topic is not None:

@@ -5,7 +5,9 @@ For each record the pipeline's events (PLOVER type, status, actors with
 countries) are taken when there are any; a source or target the pipeline left
 without a code is filled from the dictionary coder's first event. A record the
 pipeline finds no event in gets the dictionary coder's events (source, target,
-CAMEO code and the PLOVER type it maps to). On the PLOVER gold records and
+CAMEO code and the PLOVER type it maps to); as a fallback for raw text the
+dictionary coder also codes a verb with a source and no target at all
+(``source_only``), which the PETRARCH and TABARI suites never do. On the PLOVER gold records and
 ConfliBERT's quad classes this beats either coder alone (see
 ``tests/test_default_dictionaries.py`` for the floors).
 """
@@ -13,6 +15,7 @@ ConfliBERT's quad classes this beats either coder alone (see
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .base import CodedEvent, SuiteRecord
 from .defaults import default_dictionaries
@@ -35,34 +38,49 @@ class CombinedCoder(PipelineCoder):
         if self._dictionary_coder is None:
             from ..coder import SPACY, DictionaryCoder
 
-            self._dictionary_coder = DictionaryCoder(self._dictionaries or default_dictionaries(),
-                                                     nlp=self.nlp, reading=SPACY)
+            coder = DictionaryCoder(self._dictionaries or default_dictionaries(), nlp=self.nlp,
+                                    reading=SPACY)
+            coder.settings = replace(coder.settings, source_only=True)
+            self._dictionary_coder = coder
         return self._dictionary_coder
 
     def code_many(self, records: Iterable[SuiteRecord]) -> Iterator[list[CodedEvent]]:
         """Events for each record, in order. Each text is parsed once, in batches:
         the dictionary coder reads the pipeline's Doc."""
-        from ..coder import coded_event
         from ..coder.coder import spacy_text
 
         coder = self.dictionary_coder
         for record, doc, result in self.parse_and_analyse(records):
-            ours = coded_events(result, self.statuses) if result else []
+            ours = coded_events(result, self.statuses, doc) if result else []
             if result and spacy_text(record.text) == record.text:
-                theirs = [coded_event(t) for t in coder.code_triples(record, doc)]
+                triples = coder.code_triples(record, doc)
             else:  # the dictionary coder reads "A_B" as two words: let it parse its own text
-                theirs = coder.code(record)
-            yield combine(ours, theirs)
+                triples = coder.code_triples(record)
+            yield combine(ours, [fallback_event(t) for t in triples])
+
+
+def fallback_event(triple) -> CodedEvent:
+    """A dictionary coder's triple as a dyad: a null target is no target, and an
+    appeal (CAMEO 02) is a REQUEST, as PLOVER counts requests and as the
+    pipeline's own "urged"/"asked" are."""
+    from ..coder import coded_event
+    from ..coder.model import NULL
+
+    event = coded_event(triple)
+    target = None if event.target == NULL else event.target
+    plover = "REQUEST" if event.plover is None and (event.cameo or "").startswith("02") else event.plover
+    return CodedEvent(event.source, target, event.cameo, plover)
 
 
 def combine(pipeline: list[CodedEvent], dictionary: list[CodedEvent]) -> list[CodedEvent]:
     """The pipeline's events with missing codes filled from the dictionary's first
-    event; the dictionary's events when the pipeline has none."""
+    event with both codes; the dictionary's events when the pipeline has none."""
     if not pipeline:
         return dictionary
-    if not dictionary:
+    dyads = [e for e in dictionary if e.source and e.target]
+    if not dyads:
         return pipeline
-    return [fill_codes(event, dictionary[0]) for event in pipeline]
+    return [fill_codes(event, dyads[0]) for event in pipeline]
 
 
 def fill_codes(event: CodedEvent, other: CodedEvent) -> CodedEvent:

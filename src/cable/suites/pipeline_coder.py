@@ -4,7 +4,9 @@ Each record's text is parsed and analysed as a one-sentence article (the
 clean stage is skipped: a sentence is not a web page), published on the
 record's date. Every event becomes CAMEO-style dyads: one ``CodedEvent`` per
 (actor, recipient) pair of codes, with the event's CAMEO code and PLOVER type;
-an event with no recipient gives dyads with no target.
+an event with no recipient gives dyads with no target. Dyads follow CAMEO's
+coding conventions (``conventions``): a planned action is a stated intent or
+threat, "X said Y must ..." is X's demand of Y, "will not ..." a refusal.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from ..records import Article, Cleaned, Result
 from .base import CodedEvent, SuiteRecord
+from .conventions import codings
 
 STATUSES = ("occurred", "planned")
 
@@ -42,8 +45,8 @@ class PipelineCoder:
 
     def code_many(self, records: Iterable[SuiteRecord]) -> Iterator[list[CodedEvent]]:
         """Events for each record, in order, parsing in batches."""
-        for _, result in self.analyse_many(records):
-            yield coded_events(result, self.statuses) if result else []
+        for _, doc, result in self.parse_and_analyse(records):
+            yield coded_events(result, self.statuses, doc) if result else []
 
     def actor_codes(self, record: SuiteRecord) -> list[str]:
         """Codes of the actors the pipeline finds in the record's text."""
@@ -69,14 +72,14 @@ class PipelineCoder:
             yield record, doc, analyse(Cleaned(article), doc, input=record.id)
 
 
-def coded_events(result: Result, statuses: frozenset[str] = frozenset(STATUSES)) -> list[CodedEvent]:
-    """The result's events as dyads of actor codes, in text order, without repeats per event."""
+def coded_events(result: Result, statuses: frozenset[str] = frozenset(STATUSES),
+                 doc=None) -> list[CodedEvent]:
+    """The result's events as dyads of actor codes, in text order, without repeats
+    per event, under CAMEO's conventions (those that read the parse need ``doc``)."""
     codes = {a.id: a.code for a in result.actors}
     out: list[CodedEvent] = []
-    for event in result.events:
-        if event.status not in statuses:
-            continue
-        sources = list(dict.fromkeys(codes.get(a) for a in event.actors)) or [None]
-        targets = list(dict.fromkeys(codes.get(a) for a in event.recipients)) or [None]
-        out += [CodedEvent(s, t, event.cameo, event.plover) for s in sources for t in targets]
+    for coding in codings(result, statuses, doc):
+        sources = list(dict.fromkeys(codes.get(a) for a in coding.actors)) or [None]
+        targets = list(dict.fromkeys(codes.get(a) for a in coding.recipients)) or [None]
+        out += [CodedEvent(s, t, coding.cameo, coding.plover) for s in sources for t in targets]
     return out
