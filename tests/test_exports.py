@@ -39,7 +39,8 @@ def events(db):
 def test_gdelt_rows_have_61_columns_one_per_dyad(db):
     rows = [line.split("\t") for line in export(db, "--format", "gdelt").splitlines()]
     assert len(GDELT_COLUMNS) == 61 and all(len(r) == 61 for r in rows)
-    expected = sum(len(dyads(e["actors"], e["recipients"])) for e in events(db) if e.get("published"))
+    expected = sum(len(dyads(e["actors"], e["recipients"])) for e in events(db)
+                   if e.get("published") and e["status"] in ("occurred", "planned"))
     assert len(rows) == expected
     col = {name: i for i, name in enumerate(GDELT_COLUMNS)}
     for r in rows:
@@ -47,6 +48,16 @@ def test_gdelt_rows_have_61_columns_one_per_dyad(db):
         assert r[col["QuadClass"]] in {"1", "2", "3", "4"}
     assert len({r[0] for r in rows}) == len(rows)  # ids are unique
     assert export(db, "--format", "gdelt") .splitlines()[0].split("\t")[0] == rows[0][0]  # and stable
+
+
+def test_planned_events_are_intents_and_unhappened_ones_are_left_out(db):
+    rows = [line.split("\t") for line in export(db, "--format", "gdelt").splitlines()]
+    codes = {r[GDELT_COLUMNS.index("EventCode")] for r in rows}
+    planned = [e for e in events(db) if e["status"] == "planned" and e["cameo"] and e["cameo"].startswith("04")]
+    assert planned and "036" in codes  # a planned meeting is a stated intent to meet
+    negated = [e for e in events(db) if e["status"] == "negated"]
+    ids = {r[0] for r in rows}
+    assert negated and all(str(stable_id(e["article_id"], e["id"], "0")) not in ids for e in negated)
 
 
 def test_icews_rows_name_countries_and_expand_multilateral_events(db):

@@ -9,6 +9,11 @@ columns hold country names. Fields Cable does not produce (GDELT's tone,
 ethnic and religion codes, FIPS geo codes and ADM codes) are left empty,
 never guessed. Event dates are the event's own when the text gives one, else
 the article's publication date.
+
+The dyadic layouts follow CAMEO as those data sets do: a planned event is a
+stated intent ("X will visit Y" is 036, a planned hostile act a 13x threat,
+``cable.suites.conventions``), and events that did not happen (negated,
+hypothetical) are left out; the JSON layouts keep every event with its status.
 """
 
 from __future__ import annotations
@@ -64,6 +69,24 @@ class Exporter:
         return record, {a["id"]: a for a in record.get("actors", [])}, record.get("article", {})
 
 
+DYADIC_STATUSES = frozenset({"occurred", "planned"})
+
+
+def cameo_coding(row: dict) -> tuple[str, int | str, float | str] | None:
+    """(CAMEO code, quad class, Goldstein) of a stored event as CAMEO data sets code it,
+    or None for an event that did not happen."""
+    from .suites.conventions import convention_code
+
+    if row.get("status") not in DYADIC_STATUSES:
+        return None
+    cameo = row.get("cameo") or ""
+    if row["status"] == "planned" and (intent := convention_code("intent", cameo)):
+        cameo = intent
+    quad = ontology.quad_class(cameo) if cameo else None
+    score = ontology.goldstein(cameo) if cameo else None
+    return cameo, quad or "", score if score is not None else ""
+
+
 def event_day(row: dict, article: dict) -> str | None:
     """The event's own date (start of its range) or the article's."""
     date = row.get("date") or {}
@@ -102,8 +125,11 @@ def gdelt_rows(rows: Iterable[dict], exporter: Exporter) -> Iterator[list]:
         day = event_day(row, article)
         if not day:
             continue
+        coding = cameo_coding(row)
+        if coding is None:
+            continue
+        cameo, quad, score = coding
         date = dt.date.fromisoformat(day[:10])
-        cameo = row.get("cameo") or ""
         first_paragraph = record.get("article", {}).get("text", "").find("\n\n")
         root = int(first_paragraph < 0 or row["sentence"]["start"] < first_paragraph)
         action = geo(row.get("location"))
@@ -111,8 +137,7 @@ def gdelt_rows(rows: Iterable[dict], exporter: Exporter) -> Iterator[list]:
             yield ([stable_id(row["article_id"], row["id"], str(n)), date.strftime("%Y%m%d"), date.strftime("%Y%m"),
                     date.year, round(date.year + (date.timetuple().tm_yday - 1) / 365, 4)]
                    + gdelt_actor(actors.get(source)) + gdelt_actor(actors.get(target))
-                   + [root, cameo, cameo[:3], cameo[:2], row.get("quad_class") or "", row.get("goldstein") or "",
-                      1, 1, 1, ""]
+                   + [root, cameo, cameo[:3], cameo[:2], quad, score, 1, 1, 1, ""]
                    + [""] * 8 + [""] * 8 + action
                    + [added, article.get("url") or ""])
 
@@ -135,15 +160,18 @@ def geo(location: dict | None) -> list:
 def icews_rows(rows: Iterable[dict], exporter: Exporter) -> Iterator[list]:
     """ICEWS event rows, one per dyad."""
     for row in rows:
+        coding = cameo_coding(row)
+        if coding is None:
+            continue
+        cameo, _, score = coding
         record, actors, article = exporter.context(row)
-        cameo = row.get("cameo") or ""
         location = row.get("location") or {}
         text = record.get("article", {}).get("text", "")
         for n, (source, target) in enumerate(dyads(row["actors"], row["recipients"])):
             s, t = actors.get(source) or {}, actors.get(target) or {}
             yield [stable_id(row["article_id"], row["id"], str(n)), event_day(row, article) or "",
                    s.get("name", ""), s.get("sector") or "", country_name(s.get("country")),
-                   ontology.describe(cameo) or "" if cameo else "", cameo, row.get("goldstein") or "",
+                   ontology.describe(cameo) or "" if cameo else "", cameo, score,
                    t.get("name", ""), t.get("sector") or "", country_name(t.get("country")),
                    row["article_id"], sentence_number(text, row["sentence"]["start"]), article.get("outlet") or "",
                    location.get("name") or "", "", "", country_name(location.get("country")),
