@@ -76,9 +76,12 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
                    sort: str = Query("-date", pattern=r"^-?(date|confidence|goldstein)$"),
                    limit: int = Query(100, ge=1, le=10_000), offset: int = Query(0, ge=0),
                    format: str = Query("json", pattern="^(json|csv)$")):
-        rows = event_rows(store, actor=actor, country=country, dyad=dyad, type=type, status=status, since=since,
-                          until=until)
-        rows = sort_rows(rows, sort)[offset:offset + limit]
+        filters = {"actor": actor, "country": country, "type": type, "status": status, "since": since,
+                   "until": until}
+        if sort == "-date" and not dyad:  # the store's own order: let it stop at the page's end
+            rows = store.events(limit=offset + limit, **filters)[offset:]
+        else:
+            rows = sort_rows(event_rows(store, dyad=dyad, **filters), sort)[offset:offset + limit]
         return csv_response(rows, "events.csv") if format == "csv" else {"count": len(rows), "items": rows}
 
     @app.get("/api/actors", tags=["api"])
