@@ -158,3 +158,115 @@ def test_forecasts_headline_gets_title_offsets(nlp):
     (f,) = [f for f in result.forecasts if f.field == "title"]
     assert (f.expression, f.id, f.probability) == ("Little chance", "f1", 0.1)
     assert article.title[f.start:f.end].startswith("Little chance")
+
+
+# -- every listed phrase against the surveys -----------------------------------
+
+CAPPHRASE = SHARED / "anchors" / "CAPphrase" / "data" / "absolute_judgements.csv"
+QUANTILES = SHARED / "anchors" / "estimative" / "survey-phrase-quantiles.csv"
+SURVEY_TOLERANCE = 5  # percentage points
+
+
+def survey_medians() -> dict[str, float]:
+    """Phrase -> median number respondents gave it: CAPphrase's own respondents
+    first, then the other surveys (perceptions, then Mauboussin) for phrases it lacks."""
+    import csv
+    import statistics
+
+    values: dict[str, list[float]] = {}
+    with CAPPHRASE.open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            values.setdefault(row["term"].lower(), []).append(float(row["probability"]))
+    medians = {term: statistics.median(v) for term, v in values.items()}
+    with QUANTILES.open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            medians.setdefault(row["phrase"].lower(), float(row["median"]))
+    return medians
+
+
+@pytest.mark.skipif(not (CAPPHRASE.exists() and QUANTILES.exists()), reason="surveys not available")
+def test_forecasts_every_phrase_is_within_five_points_of_its_survey_median():
+    """A phrase a survey asked about is held to its own median; any other phrase
+    to the median of the survey term it borrows."""
+    medians = survey_medians()
+    checked = []
+    for p in phrases():
+        phrase = " ".join(p.words).replace("=", "")
+        for term, negated in ((p.term, False), (p.negated, True)):
+            if term == "-":
+                continue
+            asked = None if negated else medians.get(phrase)
+            reference = asked if asked is not None else medians[term]
+            stated = estimate(" ".join(p.words), negated=negated).probability * 100
+            assert abs(stated - reference) <= SURVEY_TOLERANCE, (phrase, negated, stated, reference)
+            checked.append(phrase)
+    assert len(set(checked)) == len(phrases())
+
+
+# -- scoring resolved forecasts: hand-worked numbers ---------------------------
+
+def resolved_examples():
+    from cable.forecast_scores import Scored
+
+    return [Scored("Ann", 0.9, 1), Scored("Ann", 0.75, 0),
+            Scored("Bo", 0.1, 0), Scored("Bo", 0.2, 1), Scored("Bo", 0.95, 1)]
+
+
+def test_brier_scores_by_hand():
+    from cable.forecast_scores import brier, brier_by_holder
+
+    # (0.1)^2 + (0.75)^2 + (0.1)^2 + (0.8)^2 + (0.05)^2 = 0.01 + 0.5625 + 0.01 + 0.64 + 0.0025 = 1.225
+    assert brier(resolved_examples()) == pytest.approx(1.225 / 5, abs=1e-12)
+    ann, bo = brier_by_holder(resolved_examples())
+    assert (ann.holder, ann.n, ann.brier) == ("Ann", 2, pytest.approx(0.28625, abs=1e-12))  # 0.5725 / 2
+    assert (bo.holder, bo.n, bo.brier) == ("Bo", 3, pytest.approx(0.2175, abs=1e-12))  # 0.6525 / 3
+    assert brier([]) is None
+
+
+def test_calibration_table_by_hand():
+    from cable.forecast_scores import Scored, calibration
+
+    bins = calibration(resolved_examples() + [Scored("Cy", 1.0, 1)], bins=5)
+    assert [(b.low, b.high, b.n) for b in bins] == [
+        (0.0, 0.2, 1), (0.2, 0.4, 1), (0.4, 0.6, 0), (0.6, 0.8, 1), (0.8, 1.0, 3)]
+    assert [b.mean_probability for b in bins] == pytest.approx([0.1, 0.2, None, 0.75, 2.85 / 3])
+    assert [b.observed for b in bins] == [0.0, 1.0, None, 0.0, 1.0]
+
+
+def test_scored_keeps_resolved_rows_and_names_unattributed_holders():
+    from cable.forecast_scores import UNATTRIBUTED, scored
+
+    rows = [{"holder_name": "Ann", "probability": 0.1, "outcome": 0},
+            {"holder_name": None, "probability": 0.75, "outcome": 1},
+            {"holder_name": "Bo", "probability": 0.5, "outcome": None}]
+    assert [(s.holder, s.outcome) for s in scored(rows)] == [("Ann", 0), (UNATTRIBUTED, 1)]
+
+
+def test_cli_forecasts_outcome_and_score(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from cable.cli import cli
+    from cable.records import Article, Forecast, Result
+    from cable.store import open_store
+
+    db = str(tmp_path / "f.db")
+    article = Article("art1", "Talks", None, None, None, "2020-01-02", None, "en", "Talks will likely fail.")
+    found = [Forecast("f1", None, "Ann Lee", "talks fail", "likely", 0.75, 6, 12, 0.8),
+             Forecast("f2", None, None, "talks resume", "little chance", 0.1, 0, 5, 0.8)]
+    with open_store(db) as store:
+        store.write(Result(article, [], [], [], [], [], found))
+    run = CliRunner().invoke
+    assert run(cli, ["forecasts", "outcome", "art1:f1", "0", "--date", "2020-03-01", "--db", db]).exit_code == 0
+    assert run(cli, ["forecasts", "outcome", "art1:f2", "1", "--db", db]).exit_code == 0
+    missing = run(cli, ["forecasts", "outcome", "art1:f9", "1", "--db", db])
+    assert missing.exit_code != 0 and "no stored forecast" in missing.output
+    listed = json.loads(run(cli, ["forecasts", "--json", "--db", db]).output)
+    assert [(r["key"], r["outcome"], r["resolved_on"]) for r in listed] == [
+        ("art1:f1", 0, "2020-03-01"), ("art1:f2", 1, None)]
+    report = json.loads(run(cli, ["forecasts", "score", "--json", "--bins", "2", "--db", db]).output)
+    # Ann: (0.75 - 0)^2 = 0.5625; unattributed: (0.1 - 1)^2 = 0.81; overall (0.5625 + 0.81) / 2 = 0.68625
+    assert report["brier"] == 0.6862 or report["brier"] == 0.6863
+    assert [(h["holder"], h["brier"]) for h in report["holders"]] == [("(unattributed)", 0.81), ("Ann Lee", 0.5625)]
+    assert [(b["n"], b["observed"]) for b in report["calibration"]] == [(1, 1.0), (1, 0.0)]

@@ -213,3 +213,55 @@ def test_quotes_seed_flake_quotes_are_his_not_his_foundations(seed_result):
     assert all("executive director" in q.speaker_title for q in direct)
     names = {q.speaker_name for q in seed_result.quotes}
     assert not {"Nobody", "Mansfield Foundation", "the Mansfield Foundation"} & names
+
+
+def test_quotes_transcript_label_and_signed_quote(nlp):
+    text = ('HOST: Tell us what the talks in Geneva achieved this week.\n'
+            'Correction: An earlier version gave the wrong date for the talks.\n'
+            '\u201cThe harbour will stay open for every ship that asks.\u201d \u2014 Lena Varga\n')
+    doc, quotes = quotes_of(nlp, text)
+    assert [(q.source.text, q.text, q.kind) for q in quotes] == [
+        ("HOST", "Tell us what the talks in Geneva achieved this week.", "direct"),
+        ("Lena Varga", "The harbour will stay open for every ship that asks.", "direct")]
+    assert all(doc.text[q.start:q.end] == q.text for q in quotes)
+
+
+def test_quotes_relative_pronoun_is_the_source_and_the_antecedent_the_speaker(nlp):
+    _, quotes = quotes_of(nlp, 'The plan was praised by Omar Haddad, who said that the ferry line '
+                               'would double its trips.',
+                          {"Omar Haddad": ["Omar Haddad"]})
+    (quote,) = quotes
+    assert quote.source.text == "who" and quote.speaker == "a1"
+    assert quote.text == "the ferry line would double its trips"
+
+
+def test_quotes_question_then_cue_in_the_next_sentence(nlp):
+    _, quotes = quotes_of(nlp, '"Why should the farmers pay for this mistake?" Ines Moreau asked.',
+                          {"Ines Moreau": ["Ines Moreau"]})
+    assert [(q.text, q.speaker) for q in quotes] == [("Why should the farmers pay for this mistake?", "a1")]
+
+
+def test_quotes_negation_inside_the_quote_does_not_negate_the_cue(nlp):
+    _, quotes = quotes_of(nlp, '"Will the vote pass this month? Probably not," Karl Dahl said.',
+                          {"Karl Dahl": ["Karl Dahl"]})
+    assert [q.speaker for q in quotes] == ["a1"]
+
+
+def test_quotes_one_word_answer_right_before_its_cue(nlp):
+    _, quotes = quotes_of(nlp, '"Never," the minister said.')
+    assert [q.text for q in quotes] == ["Never"]
+
+
+def test_quotes_mixed_quote_before_its_cue_keeps_the_whole_clause(nlp):
+    _, quotes = quotes_of(nlp, 'Whatever the cost, raising the fee again "would be a serious error," Ana Reyes said.',
+                          {"Ana Reyes": ["Ana Reyes"]})
+    (quote,) = quotes
+    assert quote.kind == "mixed" and quote.speaker == "a1"
+    assert quote.text.startswith("Whatever the cost") and "serious error" in quote.text
+
+
+def test_quotes_name_and_colon_right_before_the_quote(nlp):
+    _, quotes = quotes_of(nlp, 'Pollsters agree - Mara Quill: \u201cThe biggest lesson was simple: keep calling voters late.\u201d')
+    (quote,) = quotes
+    assert quote.source.text == "Mara Quill" and quote.cue.text == ":"
+    assert quote.text == "The biggest lesson was simple: keep calling voters late."

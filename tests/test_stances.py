@@ -6,7 +6,7 @@ import pytest
 
 from cable.pipeline.actortable import ActorTable
 from cable.pipeline.stances import find_stances, is_conditional, noun_phrase
-from conftest import actor_named, word_table
+from conftest import SHARED, actor_named, word_table
 
 
 def table(doc, actors: dict[str, list[str]]) -> ActorTable:
@@ -108,3 +108,56 @@ def test_stances_seed_us_and_north_korea_positions(seed_result):
     assert any(h == dprk.id and p == "support" and "recognition" in i for h, p, i in got), got
     assert any(h == dprk.id and p == "support" and "mutual disarmament" in i for h, p, i in got), got
     assert (us.id, "oppose", "mutual disarmament") in got
+
+
+# -- stored stances and the DNA statement export -------------------------------
+
+def stored_stances(tmp_path):
+    from cable.records import Actor, Article, Result, Stance, Title
+    from cable.store import open_store
+
+    text = "Ruritania backs the canal treaty. Mia Sato of the Port Authority opposes the new toll."
+    article = Article("st1", "Canal talks", None, None, None, "2020-03-04", None, "en", text)
+    ru = Actor("a1", "Ruritania", "country", "RUR", None, "RUR")
+    mia = Actor("a2", "Mia Sato", "person", None, None, None,
+                titles=[Title("director", "Port Authority")])
+    found = [Stance("s1", "a1", "canal treaty", "backs the canal treaty", "support", 0, 32, 0.7),
+             Stance("s2", "a2", "new toll", "opposes the new toll", "oppose", 34, 85, 0.7)]
+    store = open_store(str(tmp_path / "s.db"))
+    store.write(Result(article, [], [ru, mia], [], [], found, []))
+    return store
+
+
+def test_store_stances_filter_by_holder_issue_and_polarity(tmp_path):
+    with stored_stances(tmp_path) as store:
+        assert [s["id"] for s in store.stances()] == ["s1", "s2"]
+        (mia,) = store.stances(holder="Sato")
+        assert (mia["holder_name"], mia["holder_kind"], mia["text"]) == (
+            "Mia Sato", "person", "Mia Sato of the Port Authority opposes the new toll")
+        assert [s["id"] for s in store.stances(issue="canal")] == ["s1"]
+        assert [s["id"] for s in store.stances(polarity="oppose")] == ["s2"]
+
+
+def test_dna_export_maps_holders_issues_and_agreement(tmp_path):
+    import csv
+    import io
+
+    from cable.dna_export import DNA_COLUMNS, dna_csv
+
+    with stored_stances(tmp_path) as store:
+        rows = list(csv.DictReader(io.StringIO(dna_csv(store.stances()))))
+    assert tuple(rows[0]) == DNA_COLUMNS
+    country, person = rows
+    assert (country["person"], country["organization"], country["concept"], country["agreement"]) == (
+        "", "Ruritania", "canal treaty", "1")
+    assert (person["person"], person["organization"], person["agreement"]) == ("Mia Sato", "Port Authority", "0")
+    assert country["date_unix"] == "1583280000"  # 2020-03-04T00:00:00Z
+    assert (person["start"], person["stop"], person["document_id"]) == ("34", "85", "1")
+
+
+@pytest.mark.skipif(not (SHARED / "anchors" / "dna" / "sample_statements.csv").exists(), reason="DNA sample absent")
+def test_dna_export_columns_are_those_of_the_dna_sample():
+    from cable.dna_export import DNA_COLUMNS
+
+    header = (SHARED / "anchors" / "dna" / "sample_statements.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert tuple(header.split(",")) == DNA_COLUMNS

@@ -100,3 +100,33 @@ def test_open_store_rejects_unknown_scheme():
 def test_open_store_reports_unopenable_file(tmp_path):
     with pytest.raises(StoreError, match="cannot open the SQLite store"):
         open_store(str(tmp_path / "missing-dir" / "x.db"))
+
+
+def result_with_forecasts(article_id="fc1"):
+    from cable.records import Forecast
+
+    result = make_result(article_id=article_id)
+    result.forecasts = [Forecast("f1", "a3", "Ann Lee", "the talks resume", "likely", 0.75, 0, 10, 0.8),
+                        Forecast("f2", None, None, "a deal is signed", "little chance", 0.1, 11, 20, 0.7)]
+    return result
+
+
+def test_store_records_forecast_outcomes_and_lists_them(store):
+    store.write(result_with_forecasts())
+    assert [(f["key"], f["outcome"]) for f in store.forecasts()] == [("fc1:f1", None), ("fc1:f2", None)]
+    store.record_outcome("fc1:f2", 0, resolved_on="2020-06-01", note="no deal")
+    store.record_outcome("fc1:f2", 1, resolved_on="2020-07-01")  # a second record replaces the first
+    (resolved,) = store.forecasts(resolved=True)
+    assert (resolved["key"], resolved["outcome"], resolved["resolved_on"], resolved["note"]) == (
+        "fc1:f2", 1, "2020-07-01", None)
+    assert [f["key"] for f in store.forecasts(resolved=False)] == ["fc1:f1"]
+    assert [f["key"] for f in store.forecasts(holder="Ann")] == ["fc1:f1"]
+    assert store.counts()["forecasts"] == 2
+
+
+def test_store_outcome_needs_a_stored_forecast_and_a_0_or_1(store):
+    store.write(result_with_forecasts())
+    with pytest.raises(StoreError, match="no stored forecast"):
+        store.record_outcome("fc1:f9", 1)
+    with pytest.raises(StoreError, match="0 .* or 1"):
+        store.record_outcome("fc1:f1", 2)

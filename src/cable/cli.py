@@ -541,6 +541,10 @@ def eval_suite(suite_path, dictionaries, limit, as_json):
     click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.table())
 
 
+from .cli_voices import VOICE_COMMANDS  # noqa: E402
+for _command in VOICE_COMMANDS:
+    cli.add_command(_command)
+
 from .cli_resolve import RESOLVE_COMMANDS  # noqa: E402
 for _command in RESOLVE_COMMANDS:
     cli.add_command(_command)

@@ -6,12 +6,15 @@ A direct quote is text between paired quotation marks that reads as speech
 the quote, in the sentence before (``"A," he said. "B."``). The speaker is the
 cue's subject outside the quotation marks, so a word inside the quote is
 never the speaker; the source span is that subject's own name, never the
-organisation in an apposition after it. Indirect quotes are "X said (that)
-<clause>" and "according to X, <clause>".
+organisation in an apposition after it (for "X, who said", the "who", with X
+the speaker). Indirect quotes are "X said (that) <clause>" and "according to
+X, <clause>". A paragraph of a transcript or a list of voices ("NAME: words",
+""words" — Jane Doe") is a direct quote of the person named.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Span as DocSpan
@@ -21,7 +24,10 @@ from ..records import Actor, Quote
 from .actortable import ActorTable
 from .voices_common import (
     FIRST_SECOND_PERSON,
+    QUOTATION_MARKS,
+    RELATIVE_PRONOUNS,
     QuoteZones,
+    data_lines,
     is_pronoun,
     mention_of,
     particle_cue,
@@ -39,7 +45,14 @@ STRAIGHT = '"'
 OPEN_AFTER = "([{—–-/"
 CLOSE_BEFORE = ".,;:!?)]}—–-"
 MIN_QUOTE_WORDS = 4
+MAX_NAME_GAP = 4
+MAX_TRAILING_CUE = 6  # "Why not?" the minister asked: a cue a few words into the next sentence
 REPORT_MARKS = frozenset({"that", "whether", "if"})
+LABEL_FIRST = re.compile(
+    r'^[“"]?(?P<label>[^\W\d_][^:—―–“"]{0,59}?)\s*(?P<mark>:|—|―|--|–)\s*(?P<rest>\S.*?)\s*$')
+SIGNED = re.compile(r'^(?P<rest>[“"].*[”"])\s*(?P<mark>—|―|--|–)\s*(?P<label>[^\W\d_].{0,59}?)\s*$')
+MAX_LABEL_TOKENS = 5
+NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "NORP"})
 
 Cue = tuple[DocSpan, Token, str]  # (cue span, subject token, where: after | before | previous)
 
@@ -51,7 +64,8 @@ def find_quotes(doc, actors: ActorTable) -> list[Quote]:
     segments = sentence_segments(doc, zones)
     found = (direct_quote(doc, actors, span, zones, segments) for span in zones.spans)
     direct = _merge_overlaps(text, [q for q in found if q])
-    quotes = sorted(direct + indirect_quotes(doc, actors, zones, direct), key=lambda q: (q.start, q.end))
+    quotes = direct + indirect_quotes(doc, actors, zones, direct)
+    quotes = sorted(quotes + labelled_quotes(doc, actors, quotes), key=lambda q: (q.start, q.end))
     for n, quote in enumerate(quotes, 1):
         quote.id = f"q{n}"
     return quotes
@@ -159,7 +173,7 @@ def direct_quote(doc, actors: ActorTable, span: tuple[int, int], zones: QuoteZon
     if found is None:
         return None
     cue, subject, where = found
-    mixed = _mixed_clause(doc, cue, content, zones) if where == "before" else None
+    mixed = _mixed_clause(doc, cue, content, zones) if where != "previous" else None
     quoted = zones.text[start:end].rstrip()
     tight = where == "after" and quoted[-1:] in ",?!" and cue.start - content.end <= 3
     if not _reads_as_speech(content, embedded=mixed is not None, tight=tight):
@@ -175,19 +189,24 @@ def direct_quote(doc, actors: ActorTable, span: tuple[int, int], zones: QuoteZon
 
 def _reads_as_speech(content: DocSpan, embedded: bool, tight: bool) -> bool:
     """Four words or more with a verb. Three words will do inside a reported
-    clause ("said the deal was "a historic step""), two when the cue follows
-    at once ("Absolutely not," he said)."""
+    clause ("said the deal was "a historic step""), one when the cue follows
+    at once ("Absolutely not," he said; "Never," she said)."""
     words = [t for t in content if not (t.is_punct or t.is_space)]
     if tight:
-        return len(words) >= 2
+        return len(words) >= 1
     if embedded:
         return len(words) >= MIN_QUOTE_WORDS - 1
     return len(words) >= MIN_QUOTE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _cue_for(doc, content: DocSpan, zones: QuoteZones, segments) -> Cue | None:
-    """The reporting cue for a quote: after it in its sentence, else before it,
-    else (for a sentence that is only the quote) the last cue of the sentence before."""
+    """The reporting cue for a quote: a person's name and a colon right before
+    it, else a cue after it in its sentence, else before it;
+    for a sentence that is only the quote, a cue opening the next sentence
+    (after a quote ending in "?" or "!"), else the last cue of the sentence before."""
+    labelled = _name_colon(doc, content)
+    if labelled is not None:
+        return labelled
     k = next(k for k, (s, e) in enumerate(segments) if s <= content.start < e)
     s, e = segments[k]
     after = [t for t in doc[content.end:e] if not zones.covers(t)]
@@ -197,6 +216,11 @@ def _cue_for(doc, content: DocSpan, zones: QuoteZones, segments) -> Cue | None:
         if found:
             return found[0], found[1], where
     bare = all(t.is_punct or t.is_space for t in after + before)
+    if bare and k + 1 < len(segments):
+        s, e = segments[k + 1]
+        found = _first_cue(list(doc[s:min(e, s + MAX_TRAILING_CUE)]), zones)
+        if found and found[1].i < found[0].start:
+            return found[0], found[1], "after"
     if bare and k > 0:
         s, e = segments[k - 1]
         found = _first_cue([t for t in reversed(doc[s:e]) if not zones.covers(t)], zones)
@@ -205,12 +229,42 @@ def _cue_for(doc, content: DocSpan, zones: QuoteZones, segments) -> Cue | None:
     return None
 
 
+def _name_colon(doc, content: DocSpan) -> Cue | None:
+    """A person's name and a colon right before the quote ("... - Jane Doe: "words"")."""
+    i = content.start - 1
+    while i >= 0 and doc[i].text in QUOTATION_MARKS | set(OPENING):
+        i -= 1
+    name = doc[i - 1] if i >= 1 else None
+    if name is None or doc[i].text != ":" or name.ent_type_ in NOT_SPEAKERS:
+        return None
+    if name.ent_type_ != "PERSON" and name.pos_ != "PROPN":
+        return None
+    return doc[i:i + 1], name, "before"
+
+
 def _first_cue(tokens: list[Token], zones: QuoteZones) -> tuple[DocSpan, Token] | None:
     for tok in tokens:
         cue = reporting_cue(tok)
-        subject = subject_of(tok, zones) if cue is not None else None
+        subject = (subject_of(tok, zones) or _name_before(tok, zones)) if cue is not None else None
         if subject is not None and _third_person(subject):
             return cue, subject
+    return None
+
+
+def _name_before(verb: Token, zones: QuoteZones) -> Token | None:
+    """For a cue the parser left without a subject (""...," Ramos, 58, told
+    reporters"), the name just before it: the nearest proper noun or person,
+    with only commas, numbers and name words between, outside quotation marks."""
+    if verb.lower_ == "according" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    for tok in reversed(doc[max(0, verb.i - MAX_NAME_GAP):verb.i]):
+        if zones.covers(tok) or tok.text in QUOTATION_MARKS or tok.pos_ in ("VERB", "AUX", "ADP"):
+            return None
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
+            return tok
+        if not (tok.is_punct or tok.like_num):
+            return None
     return None
 
 
@@ -222,14 +276,25 @@ def _third_person(subject: Token) -> bool:
 
 def _attributed(actors: ActorTable, subject: Token, cue: DocSpan, where: str) -> Quote:
     """A quote record with cue, source, speaker and title filled in (text left blank)."""
-    source, title = _source_and_title(subject)
-    speaker, name = speaker_of(actors, source)
+    mention, title = _source_and_title(subject)
+    speaker, name = speaker_of(actors, mention)
     title = title or _actor_title(actors.get(speaker))
     confidence = {"after": 0.9, "before": 0.85, "previous": 0.7}[where]
-    confidence -= 0.1 * is_pronoun(source) + 0.1 * (speaker is None)
+    confidence -= 0.1 * is_pronoun(mention) + 0.1 * (speaker is None)
+    source = _relative_pronoun(cue.root, subject) or mention
     return Quote(id="", text="", start=0, end=0, kind="direct", cue=record_span(cue),
                  source=record_span(source), speaker=speaker, speaker_name=name,
                  speaker_title=title, confidence=round(confidence, 2))
+
+
+def _relative_pronoun(verb: Token, antecedent: Token) -> DocSpan | None:
+    """The "who" of "Jane Doe, who said ...": the words the attribution rests
+    on, while the speaker is the antecedent."""
+    for holder in (verb, verb.head):
+        if holder.dep_ == "relcl" and holder.head == antecedent:
+            pronoun = next((c for c in holder.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS), None)
+            return holder.doc[pronoun.i:pronoun.i + 1] if pronoun is not None else None
+    return None
 
 
 def _source_and_title(subject: Token) -> tuple[DocSpan, str | None]:
@@ -273,13 +338,14 @@ def _actor_title(actor: Actor | None) -> str | None:
 
 
 def _mixed_clause(doc, cue: DocSpan, content: DocSpan, zones: QuoteZones) -> DocSpan | None:
-    """For a quote that ends a reported clause ("X said the plan was "a big
-    step"") the clause up to the quote's end; None when the quote is not
-    preceded by at least two words of the cue's complement."""
+    """For a quote inside a reported clause ("X said the plan was "a big
+    step" for the region") the whole clause; None when the clause has fewer
+    than two words of its own outside quotation marks."""
     for child in cue.root.children:
         if child.dep_ in ("ccomp", "xcomp") and child.left_edge.i <= content.start <= child.right_edge.i:
-            lead = [t for t in doc[child.left_edge.i:content.start] if t.is_alpha and not zones.covers(t)]
-            return trimmed(doc, child.left_edge.i, content.end) if len(lead) >= 2 else None
+            end = max(child.right_edge.i + 1, content.end)
+            own = [t for t in doc[child.left_edge.i:end] if t.is_alpha and not zones.covers(t)]
+            return trimmed(doc, child.left_edge.i, end) if len(own) >= 2 else None
     return None
 
 
@@ -324,7 +390,7 @@ def _reported_clause(doc, tok: Token) -> DocSpan | None:
     if root is None or clause is None:
         return None
     clause = _in_paragraph(doc, clause, tok.i)
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")]
     return clause if any(clause.start <= c.i < clause.end for c in subjects) else None
 
 
@@ -366,3 +432,61 @@ def _in_paragraph(doc, span: DocSpan, anchor: int) -> DocSpan:
             else:
                 end = min(end, t.i)
     return trimmed(doc, start, max(start, end))
+
+
+def labelled_quotes(doc, actors: ActorTable, found: list[Quote]) -> list[Quote]:
+    """Paragraphs of a transcript or a list of voices: "NAME: words",
+    "Jane Doe — "words"" and ""words" — Jane Doe": the label a person's name
+    (before a colon also a name of one or two words in capitals), the rest
+    of the paragraph the quote."""
+    quotes = []
+    for m in re.finditer(r"[^\n]+", doc.text):
+        parts = _label_parts(doc, m.start(), m.group())
+        if parts is None:
+            continue
+        label, mark, (start, end) = parts
+        if any(q.start < end and start < q.end for q in found):
+            continue
+        speaker, name = speaker_of(actors, label)
+        quotes.append(Quote(id="", text=doc.text[start:end], start=start, end=end, kind="direct",
+                            cue=record_span(mark), source=record_span(label), speaker=speaker,
+                            speaker_name=name or label.text, speaker_title=_actor_title(actors.get(speaker)),
+                            confidence=0.6))
+    return quotes
+
+
+def _label_parts(doc, offset: int, line: str) -> tuple[DocSpan, DocSpan, tuple[int, int]] | None:
+    """(label, mark, quote's character range) of a labelled paragraph, or None."""
+    for pattern in (LABEL_FIRST, SIGNED):
+        m = pattern.match(line)
+        if m is None:
+            continue
+        label, mark, rest = (doc.char_span(offset + m.start(g), offset + m.end(g), alignment_mode="expand")
+                             for g in ("label", "mark", "rest"))
+        quoted = m.group("rest")[:1] in OPENING + STRAIGHT
+        colon = m.group("mark") == ":"
+        if label is None or mark is None or rest is None or not (quoted or colon):
+            continue
+        if _reads_as_speech(rest, embedded=quoted, tight=False) and _speaker_label(label, capitals=colon):
+            words = m.group("rest").strip(OPENING + CLOSING + STRAIGHT + " ")
+            start = offset + m.start("rest") + m.group("rest").index(words)
+            return label, mark, (start, start + len(words))
+    return None
+
+
+def _speaker_label(label: DocSpan, capitals: bool) -> bool:
+    """A person's name, or (``capitals``) a name of one or two words in capitals;
+    never a place, a date or a section head ("Correction:", "WASHINGTON —")."""
+    words = [t for t in label if not (t.is_punct or t.is_space)]
+    if not words or len(words) > MAX_LABEL_TOKENS or label.text.lower() in _label_words():
+        return False
+    if any(t.ent_type_ in NOT_SPEAKERS for t in words) or words[0].lower_ in _label_words():
+        return False
+    if all(t.ent_type_ == "PERSON" for t in words):
+        return True
+    return capitals and len(words) <= 2 and all(t.is_upper and t.is_alpha and len(t) > 1 for t in words)
+
+
+@functools.cache
+def _label_words() -> frozenset[str]:
+    return frozenset(data_lines("label_words.txt"))

@@ -23,6 +23,7 @@ FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 EDGE_WORDS = frozenset({"that", "whether"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+QUOTATION_MARKS = frozenset({'"', "“", "”", "«", "»", "''"})
 SUBJECT_SHARING = frozenset({"go", "continue", "proceed"})  # "went on to add"
 
 
@@ -69,8 +70,15 @@ def reporting_cue(token: Token) -> DocSpan | None:
 
 
 def is_negated(token: Token) -> bool:
-    """Whether ``token`` has a "not", "n't" or "never" of its own."""
-    return any(child.dep_ == "neg" for child in token.children)
+    """Whether ``token`` has a "not", "n't" or "never" of its own, not one a
+    quotation mark cuts off ("Probably not," she said)."""
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ == "neg":
+            between = doc[min(child.i, token.i) + 1:max(child.i, token.i)]
+            if not any(t.text in QUOTATION_MARKS for t in between):
+                return True
+    return False
 
 
 def subject_of(verb: Token, outside: QuoteZones | None = None) -> Token | None:

@@ -49,6 +49,10 @@ CREATE TABLE IF NOT EXISTS forecasts (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
     holder TEXT, holder_name TEXT, probability REAL, record TEXT NOT NULL, PRIMARY KEY (article_id, id)
 );
+CREATE TABLE IF NOT EXISTS outcomes (
+    article_id TEXT NOT NULL, forecast_id TEXT NOT NULL, outcome INTEGER NOT NULL CHECK (outcome IN (0, 1)),
+    resolved_on TEXT, note TEXT, recorded_at TEXT NOT NULL, PRIMARY KEY (article_id, forecast_id)
+);
 CREATE TABLE IF NOT EXISTS rejections (
     input TEXT PRIMARY KEY, stage TEXT, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL
 );
@@ -235,6 +239,68 @@ class SQLiteStore:
                      speaker_country=r["country"])
             out.append(q)
         return out
+
+    def stances(self, *, holder: str | None = None, issue: str | None = None, polarity: str | None = None,
+                since: str | None = None, until: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Stances, newest article first, with the holder's name, kind, country
+        and titles and the words of the article the stance rests on."""
+        clause, args = _where(
+            (holder, "x.name LIKE ?", (f"%{holder}%",)),
+            (issue, "s.issue LIKE ?", (f"%{issue}%",)),
+            (polarity, "s.polarity = ?", (polarity,)),
+            (since, "a.published >= ?", (since,)),
+            (until, "a.published <= ?", (until,)),
+        )
+        sql = ("SELECT s.record, s.article_id, a.title, a.published, a.text, x.name, x.kind, x.country, x.titles"
+               " FROM stances s JOIN articles a ON a.id = s.article_id"
+               " LEFT JOIN actors x ON x.article_id = s.article_id AND x.id = s.holder"
+               + clause
+               + " ORDER BY a.published DESC, s.article_id, CAST(substr(s.id, 2) AS INTEGER) LIMIT ?")
+        out = []
+        for r in self.db.execute(sql, (*args, limit)):
+            st = json.loads(r["record"])
+            st.update(article_id=r["article_id"], article_title=r["title"], published=r["published"],
+                      holder_name=r["name"], holder_kind=r["kind"], holder_country=r["country"],
+                      holder_titles=json.loads(r["titles"]) if r["titles"] else [],
+                      text=r["text"][st["start"]:st["end"]])
+            out.append(st)
+        return out
+
+    def forecasts(self, *, holder: str | None = None, resolved: bool | None = None,
+                  limit: int = 100) -> list[dict[str, Any]]:
+        """Forecasts, newest article first, each with its key ("ARTICLE:f1") and
+        outcome (1 happened, 0 did not, None not yet recorded)."""
+        clause, args = _where(
+            (holder, "f.holder_name LIKE ?", (f"%{holder}%",)),
+            (resolved is not None, "o.outcome IS NOT NULL" if resolved else "o.outcome IS NULL", ()),
+        )
+        sql = ("SELECT f.record, f.article_id, a.title, a.published, o.outcome, o.resolved_on, o.note"
+               " FROM forecasts f JOIN articles a ON a.id = f.article_id"
+               " LEFT JOIN outcomes o ON o.article_id = f.article_id AND o.forecast_id = f.id"
+               + clause
+               + " ORDER BY a.published DESC, f.article_id, CAST(substr(f.id, 2) AS INTEGER) LIMIT ?")
+        out = []
+        for r in self.db.execute(sql, (*args, limit)):
+            f = json.loads(r["record"])
+            f.update(key=f"{r['article_id']}:{f['id']}", article_id=r["article_id"], article_title=r["title"],
+                     published=r["published"], outcome=r["outcome"], resolved_on=r["resolved_on"], note=r["note"])
+            out.append(f)
+        return out
+
+    def record_outcome(self, key: str, outcome: int, *, resolved_on: str | None = None,
+                       note: str | None = None) -> dict[str, Any]:
+        """Record what happened to the forecast ``key`` ("ARTICLE:f1"): 1 it
+        happened, 0 it did not. A second record for the same key replaces the first."""
+        article_id, _, forecast_id = key.rpartition(":")
+        if outcome not in (0, 1):
+            raise StoreError(f"outcome must be 0 (did not happen) or 1 (happened), not {outcome!r}")
+        found = self.db.execute("SELECT 1 FROM forecasts WHERE article_id = ? AND id = ?",
+                                (article_id, forecast_id)).fetchone()
+        if not found:
+            raise StoreError(f"no stored forecast {key!r}; keys look like ARTICLE_ID:f1 (see `cable forecasts`)")
+        self.db.execute("INSERT OR REPLACE INTO outcomes VALUES (?,?,?,?,?,?)",
+                        (article_id, forecast_id, outcome, resolved_on, note, _now()))
+        return {"key": key, "outcome": outcome, "resolved_on": resolved_on, "note": note}
 
     def _actor_names(self, article_ids: set[str]) -> dict[tuple[str, str], str]:
         if not article_ids:
