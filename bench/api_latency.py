@@ -45,7 +45,7 @@ def build(db: str, events: int) -> int:
                 copy_.article.id = f"{result.article.id[:8]}{n:08x}"
                 copy_.article.published = (start + dt.timedelta(days=n % 3650)).isoformat()
                 copy_.input = f"{result.input}#{n}"
-                store.write(copy_)
+                store.write(copy_, dedupe=False)
                 have += len(copy_.events)
                 n += 1
         return store.counts()["events"]

@@ -68,7 +68,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "soak.db")) as store:
         for i, out in enumerate(process_many(documents(texts, args.docs)), 1):
             if not isinstance(out, Rejection):
-                store.write(out)
+                store.write(out, dedupe=False)
             if i % args.every == 0 or i == args.docs:
                 samples.append((i, rss_mb()))
                 print(f"{i:>7} docs  {samples[-1][1]:8.1f} MB  {i / (time.perf_counter() - start):6.1f} docs/s",

@@ -30,8 +30,9 @@ def test_two_writers_and_four_readers_lose_and_duplicate_nothing(tmp_path):
         pass  # create the schema before the writers race
     first = dump(tmp_path / "a.jsonl", range(0, 6))
     second = dump(tmp_path / "b.jsonl", range(3, 9))  # half the same articles as the first
-    writers = [subprocess.Popen([sys.executable, "-m", "cable", "ingest", str(f), "--db", db],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in (first, second)]
+    command = [sys.executable, "-m", "cable", "ingest", "--db", db, "--keep-duplicates"]
+    writers = [subprocess.Popen(command + [str(f)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for f in (first, second)]
     errors: list[BaseException] = []
     done = threading.Event()
 

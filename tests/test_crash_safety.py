@@ -35,8 +35,8 @@ def corpus(tmp_path: Path, copies: int = 4) -> tuple[Path, int]:
 
 def ingest(dump: Path, db: Path) -> subprocess.Popen:
     env = dict(os.environ, CABLE_BATCH_SIZE="2")
-    return subprocess.Popen([sys.executable, "-m", "cable", "ingest", str(dump), "--db", str(db)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    command = [sys.executable, "-m", "cable", "ingest", str(dump), "--db", str(db), "--keep-duplicates"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
 
 
 def check_whole(db: Path) -> int:

@@ -282,3 +282,25 @@ def test_cli_clean_prints_the_article_or_the_error_per_document(tmp_path):
     assert good["input"] == "d1" and good["article"]["published"] == "2021-05-04"
     assert good["article"]["text"].startswith("The foreign ministers of three countries met in Vienna")
     assert bad["input"] == f"{dump}:2" and bad["error"]["code"] == "empty"
+
+
+
+@pytest.mark.model
+def test_cli_stores_a_wire_copy_once_and_links_it(tmp_path):
+    from click.testing import CliRunner
+
+    from cable.cli import cli
+    from cable.store import open_store
+
+    text = (Path(__file__).resolve().parent.parent / "examples" / "wikinews-2020-01-11-cairo-summit.txt").read_text()
+    copy = text.replace("On Wednesday,", "On Wednesday, officials said,", 1) + "\n\nReporting by the wire desk."
+    dump = tmp_path / "wire.jsonl"
+    dump.write_text(json.dumps({"id": "original", "text": text}) + "\n" + json.dumps({"id": "copy", "text": copy}))
+    db = str(tmp_path / "w.db")
+    result = CliRunner().invoke(cli, ["ingest", str(dump), "--db", db])
+    assert result.exit_code == 0 and "1 duplicate, 1 stored" in result.stdout, result.stdout
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 1
+        assert [(d["input"], d["kind"]) for d in store.duplicates()] == [("copy", "near")]
+    kept = CliRunner().invoke(cli, ["ingest", str(dump), "--db", str(tmp_path / "k.db"), "--keep-duplicates"])
+    assert "2 stored" in kept.stdout

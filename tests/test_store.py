@@ -54,7 +54,8 @@ def test_store_events_filters(store):
 
 def test_store_actors_merge_across_articles(store):
     store.write(make_result())
-    store.write(make_result("other", text=TEXT + " More."))
+    store.write(make_result("other", text=TEXT + " Officials from both sides said a second round of talks would"
+                                              " follow in the spring, and that the agenda was not yet fixed."))
     rows = store.actors(name="Lee")
     assert rows == [{"name": "Ann Lee", "kind": "person", "country": "FRE", "sector": "GOV", "code": "FREGOV",
                      "articles": 2, "mentions": 2, "titles": []}]
@@ -130,3 +131,66 @@ def test_store_outcome_needs_a_stored_forecast_and_a_0_or_1(store):
         store.record_outcome("fc1:f9", 1)
     with pytest.raises(StoreError, match="0 .* or 1"):
         store.record_outcome("fc1:f1", 2)
+
+
+WIRE = ("The foreign ministers of Egypt, Greece and Cyprus met in Cairo on Wednesday and denounced the maritime deal "
+        "signed by Turkey and Libya, saying it had no legal effect. The ministers said the accord violated the rights "
+        "of third states in the eastern Mediterranean and called on the European Union to act.")
+
+
+def wire_result(article_id, text=WIRE, url=None, input="w.txt"):
+    result = make_result(article_id, text=text, input=input)
+    result.article.url = url
+    return result
+
+
+def test_a_near_duplicate_is_linked_not_stored(store):
+    assert store.write(wire_result("w1", input="wire.txt")).status == "stored"
+    edited = WIRE.replace("on Wednesday", "on Wednesday, officials said,")
+    outcome = store.write(wire_result("w2", text=edited, input="copy.txt"))
+    assert (outcome.status, outcome.article_id) == ("duplicate", "w1")
+    assert store.counts()["articles"] == 1
+    (link,) = store.duplicates()
+    assert (link["input"], link["duplicate_of"], link["kind"]) == ("copy.txt", "w1", "near")
+    assert link["similarity"] >= 0.8
+    other = "Heavy rain flooded the valley overnight and rescue teams evacuated hundreds of families, the governor said."
+    assert store.write(wire_result("w3", text=other, input="rain.txt")).status == "stored"
+
+
+def test_the_same_canonical_url_is_one_article(store):
+    url = "https://news.example.org/2020/01/cairo"
+    assert store.write(wire_result("u1", url=url, input="https://m.example.org/a")).status == "stored"
+    changed = "Updated: " + WIRE.replace("Cyprus", "Cyprus, with France observing,").replace("act.", "act now.")
+    outcome = store.write(wire_result("u2", text=changed, url=url, input="https://www.example.org/a?ref=rss"))
+    assert (outcome.status, outcome.article_id) == ("duplicate", "u1")
+    assert store.duplicates()[0]["kind"] == "url"
+
+
+def test_replace_re_signs_the_article(store):
+    store.write(wire_result("w1"))
+    assert store.write(wire_result("w1"), replace=True).status == "replaced"
+    assert store.db.execute("SELECT count(*) FROM signatures").fetchone()[0] == 1
+
+
+def test_a_schema_1_store_is_brought_up_to_date(tmp_path):
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        INSERT INTO meta VALUES ('schema_version', '1');
+        CREATE TABLE articles (id TEXT PRIMARY KEY, input TEXT, title TEXT, author TEXT, outlet TEXT,
+            column_name TEXT, published TEXT, url TEXT, language TEXT, text TEXT NOT NULL, record TEXT NOT NULL,
+            ingested_at TEXT NOT NULL);
+        CREATE TABLE events (article_id TEXT NOT NULL, id TEXT NOT NULL, plover TEXT, mode TEXT, cameo TEXT,
+            quad_class INTEGER, goldstein REAL, status TEXT, location TEXT, location_country TEXT, date_text TEXT,
+            date_start TEXT, date_end TEXT, trigger TEXT, sentence TEXT, confidence REAL, record TEXT NOT NULL,
+            PRIMARY KEY (article_id, id));
+        INSERT INTO articles VALUES ('a', 'x', 't', NULL, NULL, NULL, '2020-01-05', NULL, 'en', 'text', '{}', 'now');
+        INSERT INTO events VALUES ('a', 'e1', 'CONSULT', NULL, '040', 1, 1.0, 'occurred', NULL, NULL, NULL, NULL,
+            NULL, 'met', '{}', 0.8, '{}');
+    """)
+    con.commit()
+    con.close()
+    with open_store(str(path)) as store:
+        assert store.db.execute("SELECT sort_date FROM events").fetchone()[0] == "2020-01-05"
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"

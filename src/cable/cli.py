@@ -206,14 +206,17 @@ def clean(inputs, date, jsonl):
 @click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
 @click.option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for articles that give none.")
 @click.option("--replace", is_flag=True, help="Re-extract and replace articles already stored.")
-def ingest(paths, db, date, replace):
+@click.option("--keep-duplicates", is_flag=True,
+              help="Store near-duplicates and repeats of a canonical URL as articles of their own.")
+def ingest(paths, db, date, replace, keep_duplicates):
     """Read files, directories, URLs, JSONL dumps, feeds and WARC archives, and store the results.
 
     Directories are walked for .txt/.html pages, .jsonl dumps, .rss/.atom feeds
     and .warc/.arc archives (each also as .gz).
 
     Idempotent: an article already stored is left as it is (use --replace to
-    re-extract it). Rejected inputs are recorded with their reason; the run
+    re-extract it); the same article under another URL (its canonical URL) and a
+    near-duplicate (wire copy with small edits) are linked to it, not stored twice. Rejected inputs are recorded with their reason; the run
     goes on. Exit status: 0 all stored, 1 some rejected, 2 could not run.
 
     Example:
@@ -239,7 +242,7 @@ def ingest(paths, db, date, replace):
                 elif isinstance(out, Skipped):
                     outcomes["unchanged"] += 1
                 else:
-                    outcomes[store.write(out, replace=replace).status] += 1
+                    outcomes[store.write(out, replace=replace, dedupe=not keep_duplicates).status] += 1
             totals = store.counts()
     except CableError as e:
         click.echo(f"Error: {e}", err=True)

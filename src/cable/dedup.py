@@ -5,7 +5,8 @@ of 64 values estimates the Jaccard similarity of two such sets, and locality-
 sensitive hashing (16 bands of 4 values) finds the candidates without comparing
 every pair: two texts 80% alike share a band with probability above 0.98,
 texts 30% alike rarely (under 0.13). A candidate counts as a near-duplicate
-when its estimated similarity is at least ``THRESHOLD``.
+when its estimated similarity is at least ``CANDIDATE`` and the exact Jaccard
+similarity of the two shingle sets at least ``THRESHOLD``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ PERMUTATIONS = 64
 BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 THRESHOLD = 0.8
+CANDIDATE = 0.5  # an estimate this high is checked against the exact overlap
 PRIME = (1 << 61) - 1
 WORD = re.compile(r"\w+")
 _rng = np.random.default_rng(20240101)

@@ -11,12 +11,13 @@ from ..records import Rejection, Result
 @dataclass(frozen=True, slots=True)
 class WriteOutcome:
     article_id: str
-    status: Literal["stored", "unchanged", "replaced"]
+    status: Literal["stored", "unchanged", "replaced", "duplicate"]  # duplicate: article_id is the stored one
 
 
 class Store(Protocol):
-    def write(self, result: Result, *, replace: bool = False) -> WriteOutcome:
-        """Store one article's records in one transaction; idempotent by article id."""
+    def write(self, result: Result, *, replace: bool = False, dedupe: bool = True) -> WriteOutcome:
+        """Store one article's records in one transaction; idempotent by article id; with
+        ``dedupe`` a near-duplicate or a stored canonical URL is linked, not stored."""
 
     def reject(self, rejection: Rejection) -> None:
         """Record a rejected input and its reason."""

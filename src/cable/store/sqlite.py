@@ -1,4 +1,12 @@
-"""SQLite store: one file, WAL journal, every article written in one transaction."""
+"""SQLite store: one file, WAL journal, every article written in one transaction.
+
+An article is kept once: the same text (its id is the text's hash) is
+"unchanged"; the same canonical URL, or a near-duplicate (wire copy with small
+edits: MinHash over 5-word shingles, ``cable.dedup``), is linked to the stored
+article as a "duplicate" in the ``duplicates`` table and not stored again.
+Events carry a ``sort_date`` (their own date, else the article's) with an
+index, so the newest-first lists stop early on a large store.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +16,12 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Any
 
-from ..errors import StoreError
+from .. import dedup
+from ..errors import BadDate, StoreError
 from ..records import Rejection, Result
 from .base import WriteOutcome
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -29,7 +38,7 @@ CREATE TABLE IF NOT EXISTS events (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
     plover TEXT, mode TEXT, cameo TEXT, quad_class INTEGER, goldstein REAL, status TEXT,
     location TEXT, location_country TEXT, date_text TEXT, date_start TEXT, date_end TEXT,
-    trigger TEXT, sentence TEXT, confidence REAL, record TEXT NOT NULL,
+    trigger TEXT, sentence TEXT, confidence REAL, record TEXT NOT NULL, sort_date TEXT,
     PRIMARY KEY (article_id, id)
 );
 CREATE TABLE IF NOT EXISTS event_actors (
@@ -56,10 +65,26 @@ CREATE TABLE IF NOT EXISTS outcomes (
 CREATE TABLE IF NOT EXISTS rejections (
     input TEXT PRIMARY KEY, stage TEXT, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, minhash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS signature_bands (
+    band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, article_id)
+);
+CREATE TABLE IF NOT EXISTS duplicates (
+    input TEXT NOT NULL, url TEXT, duplicate_of TEXT NOT NULL, kind TEXT NOT NULL, similarity REAL, at TEXT NOT NULL,
+    PRIMARY KEY (input, duplicate_of)
+);
+CREATE INDEX IF NOT EXISTS articles_url ON articles (url);
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (article_id, actor_id);
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (article_id, event_id);
 CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
+"""
+INDEXES_V2 = """
+CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC);
+CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, event_id, role);
 """
 
 
@@ -67,21 +92,56 @@ class SQLiteStore:
     def __init__(self, path: str):
         self.path = path
         try:
-            self.db = sqlite3.connect(path, isolation_level=None)
+            # one connection per store object; a web request may open it in one thread and close it in another
+            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:":
-                self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA busy_timeout = 10000")
-            self.db.executescript(DDL)
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                self.db.execute("PRAGMA journal_mode = WAL")
+            if self._version() != SCHEMA_VERSION:
+                self._create()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot open the SQLite store {path!r} ({e}); check the path, or give a new file") from None
 
+    def _version(self) -> int | None:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:  # a new file: no tables yet
+            return None
+        return int(row[0]) if row else None
+
+    def _create(self) -> None:
+        """Create the tables, or bring a store of an older schema up to date."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            old = self._version()
+            for statement in DDL.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            columns = {r["name"] for r in self.db.execute("PRAGMA table_info(events)")}
+            if "sort_date" not in columns:  # a schema 1 store
+                self.db.execute("ALTER TABLE events ADD COLUMN sort_date TEXT")
+            if old is not None and old < 2:
+                self.db.execute("UPDATE events SET sort_date = COALESCE(date_start, (SELECT published FROM articles a "
+                                "WHERE a.id = events.article_id))")
+            for statement in INDEXES_V2.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
     # -- writing -------------------------------------------------------------
 
-    def write(self, result: Result, *, replace: bool = False) -> WriteOutcome:
-        """Store one article and everything found in it, all or nothing."""
+    def write(self, result: Result, *, replace: bool = False, dedupe: bool = True) -> WriteOutcome:
+        """Store one article and everything found in it, all or nothing. With ``dedupe``
+        (the default) a near-duplicate or an article under a stored canonical URL is
+        linked, not stored."""
         article = result.article
         record = result.to_json()
         try:
@@ -90,9 +150,19 @@ class SQLiteStore:
             if exists and not replace:
                 self.db.execute("ROLLBACK")
                 return WriteOutcome(article.id, "unchanged")
+            signature = dedup.signature(article.text)
+            original = None if exists or replace or not dedupe else self._duplicate_of(article, signature)
+            if original is not None:
+                kind, other, similarity = original
+                self.db.execute("INSERT OR REPLACE INTO duplicates VALUES (?,?,?,?,?,?)",
+                                (result.input or article.id, article.url, other, kind, similarity, _now()))
+                self.db.execute("DELETE FROM rejections WHERE input = ?", (result.input,))
+                self.db.execute("COMMIT")
+                return WriteOutcome(other, "duplicate")
             if exists:
                 self._delete(article.id)
             self._insert(result, record)
+            self._sign(article.id, signature)
             self.db.execute("DELETE FROM rejections WHERE input = ?", (result.input,))
             self.db.execute("COMMIT")
         except BaseException:
@@ -101,7 +171,39 @@ class SQLiteStore:
             raise
         return WriteOutcome(article.id, "replaced" if exists else "stored")
 
+    def _duplicate_of(self, article, signature: dedup.Signature) -> tuple[str, str, float] | None:
+        """(kind, stored article id, similarity) when the article is stored already under
+        its canonical URL or as a near-duplicate; None when it is new."""
+        if article.url:
+            row = self.db.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", (article.url,)).fetchone()
+            if row:
+                return "url", row["id"], 1.0
+        bands = signature.bands()
+        marks = ",".join("?" * len(bands))
+        candidates = self.db.execute(
+            f"SELECT DISTINCT s.article_id, s.minhash FROM signature_bands b JOIN signatures s "
+            f"ON s.article_id = b.article_id WHERE b.band IN ({marks})", bands).fetchall()
+        likely = [r["article_id"] for r in candidates
+                  if signature.similarity(dedup.Signature(tuple(json.loads(r["minhash"])))) >= dedup.CANDIDATE]
+        for other in likely:  # the estimate picks candidates; the exact overlap decides
+            text = self.db.execute("SELECT text FROM articles WHERE id = ?", (other,)).fetchone()["text"]
+            similarity = dedup.jaccard(article.text, text)
+            if similarity >= dedup.THRESHOLD:
+                return "near", other, round(similarity, 3)
+        return None
+
+    def _sign(self, article_id: str, signature: dedup.Signature) -> None:
+        self.db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (article_id, _dumps(list(signature.values))))
+        self.db.executemany("INSERT OR IGNORE INTO signature_bands VALUES (?, ?)",
+                            [(band, article_id) for band in signature.bands()])
+
+    def duplicates(self) -> list[dict[str, Any]]:
+        """Inputs not stored because their article already was: kind "url" or "near"."""
+        return [dict(r) for r in self.db.execute("SELECT * FROM duplicates ORDER BY at, input")]
+
     def _delete(self, article_id: str) -> None:
+        for table in ("signature_bands", "signatures"):
+            self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         for table in ("event_actors", "events", "actors", "quotes", "stances", "forecasts", "articles"):
             column = "id" if table == "articles" else "article_id"
             self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (article_id,))
@@ -122,11 +224,12 @@ class SQLiteStore:
         for e, ej in zip(result.events, record["events"]):
             loc, date = e.location, e.date
             self.db.execute(
-                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (aid, e.id, e.plover, e.mode, e.cameo, e.quad_class, e.goldstein, e.status,
                  loc.name if loc else None, loc.country if loc else None,
                  date.text if date else None, date.start if date else None, date.end if date else None,
-                 e.trigger.text, _dumps(ej["sentence"]), e.confidence, _dumps(ej)),
+                 e.trigger.text, _dumps(ej["sentence"]), e.confidence, _dumps(ej),
+                 (date.start if date else None) or a.published),
             )
             self.db.executemany(
                 "INSERT INTO event_actors VALUES (?,?,?,?)",
@@ -171,6 +274,7 @@ class SQLiteStore:
                limit: int = 100) -> list[dict[str, Any]]:
         """Events, newest first. ``actor`` matches a participant's name (substring) or code;
         ``country`` a participant's ISO3; ``type`` a PLOVER type or a CAMEO code prefix."""
+        since, until = _day(since, "since"), _day(until, "until")
         clause, args = _where(
             (actor, _PARTICIPANT.format("(x.name LIKE ? OR x.code = ?)"), (f"%{actor}%", str(actor).upper())),
             (country, _PARTICIPANT.format("x.country = ?"), (str(country).upper(),)),
@@ -181,7 +285,7 @@ class SQLiteStore:
         )
         sql = ("SELECT e.article_id, e.record, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id"
                + clause
-               + " ORDER BY COALESCE(e.date_start, a.published) DESC, e.article_id, CAST(substr(e.id, 2) AS INTEGER)"
+               + " ORDER BY e.sort_date DESC, e.article_id, CAST(substr(e.id, 2) AS INTEGER)"
                + " LIMIT ?")
         rows = self.db.execute(sql, (*args, limit)).fetchall()
         names = self._actor_names({r["article_id"] for r in rows})
@@ -220,6 +324,7 @@ class SQLiteStore:
 
     def quotes(self, *, speaker: str | None = None, country: str | None = None, contains: str | None = None,
                since: str | None = None, until: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        since, until = _day(since, "since"), _day(until, "until")
         clause, args = _where(
             (speaker, "q.speaker_name LIKE ?", (f"%{speaker}%",)),
             (country, "x.country = ?", (str(country).upper(),)),
@@ -322,6 +427,19 @@ class SQLiteStore:
 
 _PARTICIPANT = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.article_id = ea.article_id"
                 " AND x.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND {})")
+
+
+def _day(value: str | None, name: str) -> str | None:
+    """A date filter checked: YYYY-MM-DD, or a BadDate error saying so."""
+    if value is None:
+        return None
+    text = str(value)
+    if len(text) == 10:
+        try:
+            return datetime.strptime(text, "%Y-%m-%d").date().isoformat()
+        except ValueError:
+            pass
+    raise BadDate(f"{name}={value!r} is not a date; use YYYY-MM-DD, e.g. 2020-01-31")
 
 
 def _where(*conditions: tuple[Any, str, tuple]) -> tuple[str, list[Any]]:
