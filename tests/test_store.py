@@ -194,3 +194,15 @@ def test_a_schema_1_store_is_brought_up_to_date(tmp_path):
     with open_store(str(path)) as store:
         assert store.db.execute("SELECT sort_date FROM events").fetchone()[0] == "2020-01-05"
         assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+
+
+def test_full_text_search_and_exact_actor_names(store):
+    store.write(make_result())
+    store.write(wire_result("w1", input="wire.txt"))
+    assert [r["id"] for r in store.search("maritime Cyprus")] == ["w1"]
+    assert [r["id"] for r in store.search('Geneva "envoys')] == ["abc123"]  # quotes in the query are plain
+    assert store.search("maritime Geneva") == [] and store.search("   ") == []
+    assert [e["id"] for e in store.events(actor_name="Freedonia")] == ["e1", "e1"]
+    assert store.events(actor_name="Freedon") == []
+    store.write(wire_result("w1", input="wire.txt"), replace=True)
+    assert [r["id"] for r in store.search("maritime")] == ["w1"]  # the index follows a replace

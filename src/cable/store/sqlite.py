@@ -83,6 +83,7 @@ CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 """
 INDEXES_V2 = """
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid');
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC);
 CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, event_id, role);
 """
@@ -123,12 +124,13 @@ class SQLiteStore:
             columns = {r["name"] for r in self.db.execute("PRAGMA table_info(events)")}
             if "sort_date" not in columns:  # a schema 1 store
                 self.db.execute("ALTER TABLE events ADD COLUMN sort_date TEXT")
-            if old is not None and old < 2:
-                self.db.execute("UPDATE events SET sort_date = COALESCE(date_start, (SELECT published FROM articles a "
-                                "WHERE a.id = events.article_id))")
             for statement in INDEXES_V2.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
+            if old is not None and old < 2:
+                self.db.execute("UPDATE events SET sort_date = COALESCE(date_start, (SELECT published FROM articles a "
+                                "WHERE a.id = events.article_id))")
+                self.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             self.db.execute("COMMIT")
         except BaseException:
@@ -202,6 +204,8 @@ class SQLiteStore:
         return [dict(r) for r in self.db.execute("SELECT * FROM duplicates ORDER BY at, input")]
 
     def _delete(self, article_id: str) -> None:
+        self.db.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', rowid, title, "
+                        "text FROM articles WHERE id = ?", (article_id,))
         for table in ("signature_bands", "signatures"):
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         for table in ("event_actors", "events", "actors", "quotes", "stances", "forecasts", "articles"):
@@ -216,6 +220,8 @@ class SQLiteStore:
             (aid, result.input, a.title, a.author, a.outlet, a.column, a.published, a.url, a.language, a.text,
              _dumps(record), _now()),
         )
+        self.db.execute("INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles "
+                        "WHERE id = ?", (aid,))
         self.db.executemany(
             "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
             [(aid, x.id, x.name, x.kind, x.country, x.sector, x.code,
@@ -269,13 +275,28 @@ class SQLiteStore:
     def rejections(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute("SELECT * FROM rejections ORDER BY input")]
 
+    def search(self, q: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles whose title or text holds every word of ``q`` (full-text index), best first."""
+        words = [w for w in q.replace('"', " ").split() if w][:12]
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words)
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.published, a.url, substr(a.text, 1, 300) AS lead FROM articles_fts f "
+            "JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit)).fetchall()
+        return [dict(r) for r in rows]
+
     def events(self, *, actor: str | None = None, country: str | None = None, type: str | None = None,
                status: str | None = None, since: str | None = None, until: str | None = None,
-               limit: int = 100) -> list[dict[str, Any]]:
+               actor_name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """Events, newest first. ``actor`` matches a participant's name (substring) or code;
-        ``country`` a participant's ISO3; ``type`` a PLOVER type or a CAMEO code prefix."""
+        ``actor_name`` a participant's exact name; ``country`` a participant's ISO3; ``type``
+        a PLOVER type or a CAMEO code prefix."""
         since, until = _day(since, "since"), _day(until, "until")
         clause, args = _where(
+            (actor_name, "(e.article_id, e.id) IN (SELECT ea.article_id, ea.event_id FROM actors x JOIN event_actors "
+                         "ea ON ea.article_id = x.article_id AND ea.actor_id = x.id WHERE x.name = ?)", (actor_name,)),
             (actor, _PARTICIPANT.format("(x.name LIKE ? OR x.code = ?)"), (f"%{actor}%", str(actor).upper())),
             (country, _PARTICIPANT.format("x.country = ?"), (str(country).upper(),)),
             (type, "(e.plover = ? OR e.cameo LIKE ?)", (str(type).upper(), f"{type}%")),

@@ -166,7 +166,7 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
     @app.get("/actor/{name}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, name: str, store=Depends(store)):
         found = [a for a in store.actors(name=name, limit=50) if a["name"] == name]
-        events = [e for e in store.events(actor=name, limit=500) if name in e["actor_names"] + e["recipient_names"]]
+        events = store.events(actor_name=name, limit=500)
         quotes = [q for q in store.quotes(speaker=name, limit=200) if q.get("speaker_name") == name]
         if not found and not events and not quotes:
             raise HTTPException(404, f"no actor named {name!r} in the store")
