@@ -21,7 +21,7 @@ from ..errors import BadDate, StoreError
 from ..records import Rejection, Result
 from .base import WriteOutcome
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -82,9 +82,10 @@ CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (article_id, event
 CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 """
-INDEXES_V2 = """
+LATER_INDEXES = """
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid');
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_name);
 CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, event_id, role);
 """
 
@@ -124,10 +125,10 @@ class SQLiteStore:
             columns = {r["name"] for r in self.db.execute("PRAGMA table_info(events)")}
             if "sort_date" not in columns:  # a schema 1 store
                 self.db.execute("ALTER TABLE events ADD COLUMN sort_date TEXT")
-            for statement in INDEXES_V2.split(";"):
+            for statement in LATER_INDEXES.split(";"):
                 if statement.strip():
                     self.db.execute(statement)
-            if old is not None and old < 2:
+            if old is not None and old < 2:  # schema 1 had no sort_date and no full-text index
                 self.db.execute("UPDATE events SET sort_date = COALESCE(date_start, (SELECT published FROM articles a "
                                 "WHERE a.id = events.article_id))")
                 self.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
@@ -320,10 +321,12 @@ class SQLiteStore:
         return out
 
     def actors(self, *, name: str | None = None, country: str | None = None, kind: str | None = None,
-               sector: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        """Actors merged across articles by (name, kind, country), most-mentioned first."""
+               sector: str | None = None, exact: bool = False, limit: int = 100) -> list[dict[str, Any]]:
+        """Actors merged across articles by (name, kind, country), most-mentioned first;
+        ``name`` matches part of the name, or all of it with ``exact``."""
         where, args = [], []
-        for column, value, op in (("name", name, "LIKE"), ("country", country, "="), ("kind", kind, "="),
+        for column, value, op in (("name", name, "=" if exact else "LIKE"), ("country", country, "="),
+                                  ("kind", kind, "="),
                                   ("sector", sector, "=")):
             if value:
                 where.append(f"{column} {op} ?")
@@ -344,10 +347,13 @@ class SQLiteStore:
         return out
 
     def quotes(self, *, speaker: str | None = None, country: str | None = None, contains: str | None = None,
-               since: str | None = None, until: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+               since: str | None = None, until: str | None = None, exact: bool = False,
+               limit: int = 100) -> list[dict[str, Any]]:
+        """Quotes, newest first; ``speaker`` matches part of the speaker's name, or all of it with ``exact``."""
         since, until = _day(since, "since"), _day(until, "until")
         clause, args = _where(
-            (speaker, "q.speaker_name LIKE ?", (f"%{speaker}%",)),
+            (speaker, "q.speaker_name = ?" if exact else "q.speaker_name LIKE ?",
+             (speaker if exact else f"%{speaker}%",)),
             (country, "x.country = ?", (str(country).upper(),)),
             (contains, "q.text LIKE ?", (f"%{contains}%",)),
             (since, "a.published >= ?", (since,)),

@@ -31,6 +31,7 @@ from .tokens import check_token
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY = 2_000_000
+TIMELINE = 100  # newest events and quotes on an actor's page; the events page has the rest
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
@@ -165,12 +166,12 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/actor/{name}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, name: str, store=Depends(store)):
-        found = [a for a in store.actors(name=name, limit=50) if a["name"] == name]
-        events = store.events(actor_name=name, limit=500)
-        quotes = [q for q in store.quotes(speaker=name, limit=200) if q.get("speaker_name") == name]
+        found = store.actors(name=name, exact=True, limit=20)
+        events = store.events(actor_name=name, limit=TIMELINE)
+        quotes = store.quotes(speaker=name, exact=True, limit=TIMELINE)
         if not found and not events and not quotes:
             raise HTTPException(404, f"no actor named {name!r} in the store")
-        return page(request, "actor.html", name=name, entries=found, events=events, quotes=quotes)
+        return page(request, "actor.html", name=name, entries=found, events=events, quotes=quotes, limit=TIMELINE)
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request, store=Depends(store), since: str | None = None, until: str | None = None,
