@@ -32,7 +32,8 @@ def store(tmp_path_factory, nlp):
 @pytest.mark.parametrize("method", ["events", "actors", "quotes"])
 def test_every_filter_takes_injection_attempts_as_plain_values(store, method):
     query = getattr(store, method)
-    filters = [n for n, p in inspect.signature(query).parameters.items() if p.kind is p.KEYWORD_ONLY and n != "limit"]
+    filters = [n for n, p in inspect.signature(query).parameters.items()
+               if p.kind is p.KEYWORD_ONLY and n != "limit" and not isinstance(p.default, bool)]
     before = store.counts()
     for name in filters:
         for payload in PAYLOADS:
