@@ -180,3 +180,20 @@ def test_cli_read_url_and_a_missing_page(local_server, monkeypatch):
     assert record["article"]["title"].startswith("UK urges US")
     missing = run("read", f"{local_server}/nope.html")
     assert missing.exit_code == 1 and "answered 404" in missing.stderr
+
+
+def test_cli_actor_gives_a_dated_history(tmp_path):
+    db = tmp_path / "c.db"
+    assert run("ingest", EXAMPLES, "--db", db).exit_code == 0
+    result = run("actor", "Kyriakos Mitsotakis", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "[person, GRCGOV] GRC" in result.stdout and "2020-01-11  prime minister, Greece" in result.stdout
+    history = json.loads(run("actor", "Kyriakos Mitsotakis", "--db", db, "--json").stdout)
+    assert history["quotes"] and all(q["speaker_name"] == "Kyriakos Mitsotakis" for q in history["quotes"])
+    assert history["posts"][0] == {"published": "2020-01-11", "article_id": history["quotes"][0]["article_id"],
+                                   "title": "prime minister", "organization": "Greece"}
+    shoukry = json.loads(run("actor", "Sameh Shoukry", "--db", db, "--json").stdout)
+    assert shoukry["events"] and all("Sameh Shoukry" in e["actor_names"] + e["recipient_names"]
+                                     for e in shoukry["events"])
+    missing = run("actor", "Nobody At All", "--db", db)
+    assert missing.exit_code == 1 and "cable actors --name" in missing.stderr

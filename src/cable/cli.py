@@ -371,6 +371,55 @@ def actors(name, country, kind, sector, db, as_json, as_csv, limit):
     ], as_json, as_csv)
 
 
+@cli.command("actor")
+@click.argument("name")
+@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+              help="Events, quotes and stances to show (newest first).")
+def actor(name, db, as_json, limit):
+    """One actor's dated history across the store: the posts and titles articles give,
+    and their events, quotes and stances. NAME is the actor's name as stored (see
+    `cable actors --name`).
+
+    Example:
+
+    \b
+        cable actor "Sameh Shoukry" --db cable.db
+    """
+    from .store import open_store
+
+    with open_store(db) as store:
+        entries = store.actors(name=name, exact=True, limit=10)
+        history = {"name": name, "entries": entries, "posts": store.posts(name),
+                   "events": store.events(actor_name=name, limit=limit),
+                   "quotes": store.quotes(speaker=name, exact=True, limit=limit),
+                   "stances": [s for s in store.stances(holder=name, limit=limit * 5) if s.get("holder_name") == name]
+                   [:limit]}
+    if not entries:
+        raise click.ClickException(f"no actor named {name!r} in {db}; look it up with `cable actors --name`")
+    if as_json:
+        click.echo(json.dumps(history, ensure_ascii=False, indent=2))
+        return
+    for e in entries:
+        click.echo(f"{name} [{e['kind']}{', ' + e['code'] if e['code'] else ''}] {e['country'] or ''} - "
+                   f"{e['articles']} articles, {e['mentions']} mentions")
+    _section("Posts and titles", [f"{p['published'] or '?':<10}  {p['title']}"
+                                  f"{', ' + p['organization'] if p['organization'] else ''}" for p in history["posts"]])
+    _section("Events", [f"{(ev.get('date') or {}).get('start') or ev['published'] or '?':<10}  {ev['plover']:<9} "
+                        f"{' + '.join(ev['actor_names'])}{' -> ' + ' + '.join(ev['recipient_names']) if ev['recipient_names'] else ''}"
+                        f"  ({ev['trigger']['text']}; {ev['status']})" for ev in history["events"]])
+    _section("Quotes", [f"{q['published'] or '?':<10}  {_fit(q['text'], 100).rstrip()}" for q in history["quotes"]])
+    _section("Stances", [f"{s.get('published') or '?':<10}  {s['polarity']:<11} {_fit(s['issue'], 80).rstrip()}"
+                         for s in history["stances"]])
+
+
+def _section(title: str, lines: list[str]) -> None:
+    click.echo(f"\n{title} ({len(lines)})")
+    for line in lines or ["none"]:
+        click.echo(f"  {line}")
+
+
 @cli.command()
 @click.option("--speaker", help="Speaker's name contains this text.")
 @click.option("--country", help="Speaker's ISO3 country.")

@@ -372,10 +372,24 @@ class SQLiteStore:
             out.append(q)
         return out
 
+    def posts(self, name: str) -> list[dict[str, Any]]:
+        """The titles an actor (exact name) is given, article by article, oldest first:
+        {published, article_id, title, organization}."""
+        rows = self.db.execute(
+            "SELECT a.published, x.article_id, x.titles FROM actors x JOIN articles a ON a.id = x.article_id "
+            "WHERE x.name = ? ORDER BY a.published, x.article_id", (name,)).fetchall()
+        out = []
+        for r in rows:
+            for t in json.loads(r["titles"] or "[]"):
+                out.append({"published": r["published"], "article_id": r["article_id"], "title": t["title"],
+                            "organization": t.get("organization")})
+        return out
+
     def stances(self, *, holder: str | None = None, issue: str | None = None, polarity: str | None = None,
                 since: str | None = None, until: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """Stances, newest article first, with the holder's name, kind, country
         and titles and the words of the article the stance rests on."""
+        since, until = _day(since, "since"), _day(until, "until")
         clause, args = _where(
             (holder, "x.name LIKE ?", (f"%{holder}%",)),
             (issue, "s.issue LIKE ?", (f"%{issue}%",)),
