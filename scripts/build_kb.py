@@ -9,16 +9,22 @@ Reads (from ``../shared/corpora`` or ``$CABLE_SHARED/corpora``, and one file of 
 - ``wikidata-world-leaders-2021/wikidata.csv`` (Wikidata, CC0)
 - ``hsg-people/people.jsonl`` (Office of the Historian, public domain)
 - ``un-general-debate/speakers_by_session.csv`` (UN General Debate speakers and posts, CC0)
+- ``hsg-pocom/derived/*.jsonl`` (U.S. chiefs of mission and the State Department's principal
+  officers with their dates, Office of the Historian, public domain / CC0)
 - ``../shared/anchors/NGEC/NGEC/assets/PLOVER_agents.txt`` (PLOVER agent words, MIT)
+- ``../shared/anchors/CountryInfo/CountryInfo.120116.txt`` (heads of state and government
+  1960-2011 and cabinets 2003-2011, CC BY-SA: written to its own file, see ATTRIBUTION.md)
 - the Phoenix actor dictionaries packaged in ``src/cable/data/dictionaries/`` (MIT)
 
 Writes ``src/cable/data/kb/countries.json`` (names, demonyms, capitals per ISO3),
-``src/cable/data/kb/leaders.tsv`` (heads of state and government, and the ministers and
-envoys who spoke at the UN, with years),
+``src/cable/data/kb/leaders.tsv`` (heads of state and government, the ministers and
+envoys who spoke at the UN, and U.S. ambassadors and State Department principals, with years),
 ``src/cable/data/kb/given_names.txt`` (first names of officials the sources list),
 ``src/cable/data/kb/agent_words.tsv`` (words naming kinds of actors, with their PLOVER
 agent codes) and ``src/cable/data/kb/named_actors.tsv`` (named organisations and people
-with their CAMEO-style codes and the dates each code holds).
+with their CAMEO-style codes and the dates each code holds), and
+``src/cable/data/kb/countryinfo_leaders.tsv`` (CountryInfo's leaders and cabinet members,
+in the columns of ``leaders.tsv``; CC BY-SA, kept apart).
 
     python scripts/build_kb.py [--shared PATH]
 """
@@ -413,6 +419,79 @@ def leader_rows_from_ungd(shared: Path):
             yield row["iso3"], post[:1].upper() + post[1:], " ".join(words[:-1]), words[-1], False, year, year, role
 
 
+def leader_rows_from_pocom(shared: Path):
+    """U.S. chiefs of mission (role 'envoy') and the State Department's principal officers
+    (role 'minister'), by the years they served; a post with no end date ends when it began."""
+    folder = shared / "hsg-pocom" / "derived"
+    people = {p["id"]: p for p in map(json.loads, open(folder / "people.jsonl", encoding="utf-8"))}
+    for name, role in (("chiefs_of_mission.jsonl", "envoy"), ("principal_officers.jsonl", "minister")):
+        for row in map(json.loads, open(folder / name, encoding="utf-8")):
+            person = people.get(row.get("person_id") or "")
+            begun = (row.get("started") or {}).get("date") or (row.get("appointed") or {}).get("date")
+            if row.get("group") not in ("chiefs", "principals") or not person or not begun:
+                continue
+            ended = (row.get("ended") or {}).get("date") or begun
+            title = "Ambassador" if "Ambassador" in (row.get("role_title") or "") else \
+                row.get("position_title") or row.get("role_title") or ""
+            given = clean_name(person.get("forename")) or ""
+            surname = clean_name(person.get("surname"))
+            if given and surname and title:
+                yield "USA", title, given, surname, False, int(begun[:4]), int(ended[:4]), role
+
+
+CI_TERM = re.compile(r"\[(?:[A-Z]{3,}\s+)?(<|>)?(\d{4})\d{4}(?:\s*-\s*(\d{4})\d{4})?\]")
+CI_LAST_YEAR = 2011  # '>' marks someone still in office when the lists end (February 2011)
+CI_FIRST_YEAR = 2003  # '<' marks someone already in office when the cabinet lists begin
+
+
+def countryinfo_rows(anchors: Path):
+    """(iso3, title, given, surname, surname_first, from, to, role) from CountryInfo: the
+    <Leaders> lists (role 'head') and the <Government> cabinets (role 'minister')."""
+    text = (anchors / "CountryInfo" / "CountryInfo.120116.txt").read_bytes().decode("utf-8", "replace")
+    for block in text.split("<Country>")[1:]:
+        iso3 = re.search(r"<ISO3166-alpha3>(\w{3})<", block)
+        if not iso3:
+            continue
+        leaders = re.search(r"<Leaders>(.*?)</Leaders>", block, re.S)
+        for tag, body in re.findall(r"<([^/>]+)>(.*?)</\1>", leaders.group(1) if leaders else "", re.S):
+            title = _ci_title(tag)
+            for line in body.splitlines():
+                yield from _ci_person(iso3.group(1), title, line, "head", CI_LAST_YEAR)
+        government = re.search(r"<Government>(.*?)</Government>", block, re.S)
+        for line in (government.group(1) if government else "").splitlines():
+            title = line.partition("#")[2].split("&")[0].replace('"', "").replace("Acting", "").strip()
+            role = "envoy" if re.search(r"Ambassador|Representative", title) else "minister"
+            yield from _ci_person(iso3.group(1), title, line.partition("#")[0], role, CI_LAST_YEAR)
+
+
+def _ci_title(tag: str) -> str:
+    """'Prime ministers' -> 'Prime Minister'; 'Presidents of the presidency' -> 'President ...'."""
+    words = tag.replace("_", " ").lower().split()
+    words = [w[:-1] if w.endswith("s") and not w.endswith("ss") and i == 0 or w == "ministers" else w
+             for i, w in enumerate(words)]
+    return " ".join(w if w in ("of", "the") else w.capitalize() for w in words)
+
+
+def _ci_person(iso3: str, title: str, line: str, role: str, last: int):
+    name = re.match(r"\s*\{?([A-Z][A-Z'-]*(?:_[A-Z][A-Z'-]*)+)_", line)
+    if not name or not title:
+        return
+    words = [w.capitalize() for w in name.group(1).split("_")]
+    if words[0].lower() in TITLE_WORDS:
+        return
+    for mark, start, end in CI_TERM.findall(line):
+        y0 = CI_FIRST_YEAR if mark == "<" and role != "head" else int(start)
+        y1 = int(end) if end else int(start) if mark == "<" else last
+        yield iso3, title, " ".join(words[:-1]), words[-1], False, y0, y1, role
+
+
+def build_countryinfo(shared: Path, countries: dict[str, dict]) -> list[tuple]:
+    """CountryInfo's people as rows of leaders.tsv, one per (country, person, title) and term."""
+    rows = {row for row in countryinfo_rows(shared.parent / "anchors")
+            if countries.get(row[0], {}).get("independent") or row[0] in SELF_GOVERNING}
+    return sorted(rows)
+
+
 def build_leaders(shared: Path, countries: dict[str, dict]) -> list[tuple]:
     """Merge per-edition rows into one row per (country, person, title) with a year range."""
     _, fips_iso = read_country_codes(shared)
@@ -424,7 +503,8 @@ def build_leaders(shared: Path, countries: dict[str, dict]) -> list[tuple]:
     merged: dict[tuple, list] = {}
     factbook = list(leader_rows_from_factbook(shared, fips_iso, iso2_iso))
     rows = [*bridge_gaps(factbook), *leader_rows_from_presidents(shared),
-            *leader_rows_from_wikidata(shared, by_name), *leader_rows_from_ungd(shared)]
+            *leader_rows_from_wikidata(shared, by_name), *leader_rows_from_ungd(shared),
+            *leader_rows_from_pocom(shared)]
     for iso3, title, given, surname, sf, y0, y1, role in rows:
         if not (countries.get(iso3, {}).get("independent") or iso3 in SELF_GOVERNING) or iso3 in EX_OFFICIO_HEADS:
             continue
@@ -581,9 +661,13 @@ def write(countries: dict[str, dict], leaders: list[tuple]) -> None:
     with open(OUT / "countries.json", "w", encoding="utf-8") as f:
         json.dump(countries, f, ensure_ascii=False, indent=0, sort_keys=True)
         f.write("\n")
-    with open(OUT / "leaders.tsv", "w", encoding="utf-8", newline="") as f:
-        f.write("# iso3\ttitle\tgiven\tsurname\tsurname_first\tfrom\tto\trole\n")
-        for iso3, title, given, surname, sf, y0, y1, role in leaders:
+    write_leaders(OUT / "leaders.tsv", leaders)
+
+
+def write_leaders(path: Path, rows: list[tuple], note: str = "") -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(note + "# iso3\ttitle\tgiven\tsurname\tsurname_first\tfrom\tto\trole\n")
+        for iso3, title, given, surname, sf, y0, y1, role in rows:
             f.write(f"{iso3}\t{title}\t{given}\t{surname}\t{int(sf)}\t{y0}\t{y1}\t{role}\n")
 
 
@@ -595,6 +679,9 @@ def main() -> None:
     countries = build_countries(corpora)
     leaders = build_leaders(corpora, countries)
     write(countries, leaders)
+    write_leaders(OUT / "countryinfo_leaders.tsv", build_countryinfo(corpora, countries),
+                  "# From CountryInfo.txt (github.com/openeventdata/CountryInfo), Copyright (c) 2012 "
+                  "Philip A. Schrodt, CC BY-SA 3.0; see ../ATTRIBUTION.md.\n")
     write_tables(build_agent_words(args.shared), build_named_actors())
     given = build_given_names(corpora, leaders)
     (OUT / "given_names.txt").write_text(

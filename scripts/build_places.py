@@ -7,6 +7,9 @@ Reads ``../shared/corpora/geonames/cities15000.txt`` and ``countryInfo.txt``
     src/cable/data/places/cities.tsv.gz   GeoNames cities, CC BY (see ATTRIBUTION.md)
     src/cable/data/places/countries.tsv   country names (country-codes.csv) and ISO3, with the
                                           capital's coordinates (GeoNames)
+    src/cable/data/places/towns.tsv.gz    the smaller GeoNames places, by their own name only
+                                          (read only where the text names their state or country:
+                                          "Geneva, Illinois")
 
 Cities are kept when they have at least ``--min-population`` people or are a
 capital (national or first-order administrative). Alternate names are kept
@@ -30,7 +33,9 @@ OUT = ROOT / "src" / "cable" / "data" / "places"
 CAPITAL_CODES = {"PPLC", "PPLA"}
 ALT_MIN_POPULATION = 100_000
 LATIN_NAME = re.compile(r"[A-Z][A-Za-z'.-]*(?: (?:[A-Z][A-Za-z'.-]*|de|del|la|le|al|el|of|upon|am|an|sur))*")
-CITY_COLUMNS = ("geonameid", "name", "iso3", "admin1", "lat", "lon", "population", "capital", "alternates")
+CITY_COLUMNS = ("geonameid", "name", "iso3", "admin1", "lat", "lon", "population", "capital", "feature",
+                "alternates")
+TOWN_COLUMNS = ("geonameid", "name", "iso3", "admin1", "lat", "lon", "population", "feature")
 COUNTRY_COLUMNS = ("iso3", "name", "lat", "lon", "names")
 
 
@@ -64,19 +69,24 @@ def english_alternates(name: str, ascii_name: str, alternates: str) -> list[str]
     return sorted(keep)
 
 
-def city_rows(shared: Path, iso3: dict[str, str], min_population: int) -> list[tuple]:
-    rows = []
+def city_rows(shared: Path, iso3: dict[str, str], min_population: int) -> tuple[list[tuple], list[tuple]]:
+    """The cities (big enough or a capital) and the towns (the other places of the extract)."""
+    cities, towns = [], []
     with (shared / "corpora/geonames/cities15000.txt").open(encoding="utf-8") as f:
         for line in f:
             col = line.rstrip("\n").split("\t")
             population, code = int(col[14] or 0), col[7]
-            if (population < min_population and code not in CAPITAL_CODES) or col[8] not in iso3:
+            if col[8] not in iso3:
+                continue
+            place = (col[0], col[1], iso3[col[8]], col[10], f"{float(col[4]):.4f}", f"{float(col[5]):.4f}",
+                     str(population))
+            if population < min_population and code not in CAPITAL_CODES:
+                towns.append(place + (code,))
                 continue
             alts = english_alternates(col[1], col[2], col[3]) if population >= ALT_MIN_POPULATION else []
             capital = "2" if code == "PPLC" else "1" if code == "PPLA" else "0"
-            rows.append((col[0], col[1], iso3[col[8]], col[10], f"{float(col[4]):.4f}",
-                         f"{float(col[5]):.4f}", str(population), capital, "|".join(alts)))
-    return rows
+            cities.append(place + (capital, code, "|".join(alts)))
+    return cities, towns
 
 
 def plain_name(name: str) -> str:
@@ -137,9 +147,10 @@ def main() -> None:
     parser.add_argument("--min-population", type=int, default=50_000)
     args = parser.parse_args()
     iso3 = iso2_to_iso3(args.shared)
-    cities = city_rows(args.shared, iso3, args.min_population)
+    cities, towns = city_rows(args.shared, iso3, args.min_population)
     OUT.mkdir(parents=True, exist_ok=True)
     write_tsv(OUT / "cities.tsv.gz", CITY_COLUMNS, cities, gz=True)
+    write_tsv(OUT / "towns.tsv.gz", TOWN_COLUMNS, towns, gz=True)
     write_tsv(OUT / "countries.tsv", COUNTRY_COLUMNS, country_rows(args.shared, cities))
 
 

@@ -569,7 +569,8 @@ def seed_person(seed, name):
 
 @pytest.mark.parametrize("name, country", [
     ("Ri Gun", "PRK"), ("Sung Kim", "USA"), ("Susan Shirk", "USA"), ("Gordon Flake", None),
-    ("Stephen Bosworth", None), ("Wen Jiabao", "CHN"), ("Kim Jong Il", "PRK"), ("Chris Hill", None),
+    ("Stephen Bosworth", "USA"),  # U.S. ambassadors in the KB's Office of the Historian records
+    ("Wen Jiabao", "CHN"), ("Kim Jong Il", "PRK"), ("Chris Hill", "USA"),
     ("Derek Mitchell", "USA"), ("Donald Zagoria", "USA"),
 ])
 def test_actors_seed_people(seed, name, country):

@@ -301,3 +301,24 @@ def test_kb_ungd_ministers_and_ex_officio_heads(kb):
 def test_kb_countries_in_prefers_named_country(kb):
     assert kb.countries_in("Chile's Defense Department") == {"CHL"}
     assert kb.countries_in("the Defense Department") == {"USA"}
+
+
+def test_kb_knows_us_envoys_and_state_department_principals():
+    kb = load_kb()
+    posts = {(leader.iso3, leader.title, leader.role) for leader in kb.leaders("John Kerry", 2014)}
+    assert ("USA", "Secretary of State", "minister") in posts
+    assert all(leader.role == "envoy" for leader in kb.leaders("Henry Wooster"))
+
+
+def test_kb_heads_of_a_country_span_the_years():
+    heads = load_kb().heads_of("GBR")
+    assert {"Blair", "Johnson"} <= {leader.surname for leader in heads}
+    assert all(leader.role == "head" and leader.iso3 == "GBR" for leader in heads)
+
+
+def test_kb_knows_cabinet_members_of_2003_to_2011():
+    posts = {(leader.iso3, leader.title, leader.role) for leader in load_kb().leaders("Franco Frattini", 2009)}
+    assert ("ITA", "Minister of Foreign Affairs", "minister") in posts
+    terms = {(leader.start, leader.end) for leader in load_kb().leaders("Franco Frattini")
+             if leader.title == "Minister of Foreign Affairs"}
+    assert terms == {(2003, 2004), (2008, 2011)}  # two terms, as the cabinet lists date them

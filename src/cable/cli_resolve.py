@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 SHARED_ANCHORS = Path(os.environ.get("CABLE_SHARED", "../shared")) / "anchors"
+SHARED_CORPORA = SHARED_ANCHORS.parent / "corpora"
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -111,4 +112,65 @@ def eval_actors(suite, as_json):
     report = evaluate_actors(cases)
     click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.table())
 
-RESOLVE_COMMANDS = (resolve_command, eval_actors)
+
+@click.command("eval-places")
+@click.argument("cases", required=False, type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores and each case's places as JSON.")
+def eval_places(cases, as_json):
+    """Score the places stage on Mordecai 3's geoparse cases: a case's place is right when
+    every expectation holds (GeoNames id, feature code, country, the event's place), its
+    country when every place is found in the country the expectations imply. CASES is the
+    case file or a folder holding it (default: ../shared/anchors, or $CABLE_SHARED/anchors).
+
+    Example:
+
+    \b
+        cable eval-places ../shared/anchors/mordecai3/derived/mordecai3_geoparse_cases.json
+        cable eval-places --json
+    """
+    from .place_suites import evaluate_places, read_place_cases
+
+    try:
+        found = read_place_cases(Path(cases) if cases else SHARED_ANCHORS / "mordecai3")
+    except (OSError, ValueError) as e:
+        raise click.ClickException(str(e)) from None
+    report = evaluate_places(found)
+    click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.table())
+
+
+@click.command("eval-travels")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help="Score N counterparts spread evenly over both corpora (default: all, several minutes).")
+@click.option("--corpora", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="The folder holding hsg-travels and hsg-visits (default: ../shared/corpora).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores and each counterpart as JSON.")
+def eval_travels(limit, corpora, as_json):
+    """Score actor resolution on the Office of the Historian's records: the people a
+    President or Secretary of State met abroad ("Met with Foreign Minister Nakasone") and
+    the leaders who visited the United States should resolve to the trip's (the visit's)
+    country, on its date. Scored with the country's name as context, and alone.
+
+    Example:
+
+    \b
+        cable eval-travels --limit 300
+        cable eval-travels --json > travels.json
+    """
+    from .travel_suites import evaluate_travels
+
+    folder = Path(corpora) if corpora else SHARED_CORPORA
+    try:
+        summary, results = evaluate_travels(folder, limit)
+    except (OSError, ValueError) as e:
+        raise click.ClickException(str(e)) from None
+    if as_json:
+        click.echo(json.dumps({**summary, "results": [r.to_json() for r in results]}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'':10} {'counterparts':>12} {'with context':>14} {'alone':>14}")
+    for name, s in summary.items():
+        if s["counterparts"]:
+            click.echo(f"{name:10} {s['counterparts']:>12} {s['with_context']:>6} {s['with_context_share']:>7.1%} "
+                       f"{s['alone']:>6} {s['alone_share']:>7.1%}")
+
+
+RESOLVE_COMMANDS = (resolve_command, eval_actors, eval_places, eval_travels)

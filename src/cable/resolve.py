@@ -21,6 +21,7 @@ from .kb import load_kb
 from .records import Actor, Article
 
 SPACES = re.compile(r"\s+")
+NAME_EXTRA = re.compile(r"[A-Z]\.|Jr\.?|Sr\.?|[IVX]+|\d\w*")  # initials, suffixes, regnal numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,52 @@ def resolve(text: str, *, context: str | None = None, date: str | None = None, n
         return None
     table, span, placed = read
     found = _resolve_span(table, span, context if not placed else None)
-    return found or (_lone_surname(span, date) if not placed else None)
+    found = found or (_lone_surname(span, date) if not placed else None)
+    if date and not placed and (found is None or found.country is None or found.kind == "person"):
+        found = _titled_name(span, date) or found  # the KB's officeholder over a place in the name
+    return _place_actor(span, found) or found
+
+
+def _titled_name(span, date: str) -> Resolution | None:
+    """'Prime Minister Goh', 'President Jacques R. Chirac' on a date: the one country whose
+    leader of that name held office then; a surname alone must also fit the post's title
+    (its words all in the post's: 'Foreign Minister' does not fit 'Minister of Finance')."""
+    kb, year = load_kb(), int(date[:4])
+    words = span.text.split()
+    n = next((i for i in range(len(words) - 1, 0, -1) if kb.title_sector(" ".join(words[:i]))), 0)
+    names = [w for w in words[n:] if not NAME_EXTRA.fullmatch(w)]
+    if n == 0 or not names or not names[-1][:1].isupper():
+        return None
+    leaders = [leader for leader in kb.leaders(" ".join(names), year)
+               if leader.surname.casefold() in {w.casefold() for w in names}]
+    if len(names) == 1:
+        title = {w.casefold() for w in words[:n]}
+        leaders = [leader for leader in leaders
+                   if title <= {w.casefold() for w in leader.title.replace("-", " ").split()}]
+    if len({leader.iso3 for leader in leaders}) != 1:
+        return None
+    return Resolution(" ".join(words[n:]), "person", leaders[0].iso3, "GOV", leaders[0].iso3 + "GOV")
+
+
+def _place_actor(span, found: Resolution | None) -> Resolution | None:
+    """A mention that is wholly a city's name ('Mariupol', 'TEHRAN') stands for its people
+    (CVL), or for the government when it is a national capital: when nothing else resolves
+    it, or when what did is a name in the city's own country with no sector ('Sydney')."""
+    from .pipeline.places_gazetteer import load_gazetteer, normalise
+
+    if found is not None and (found.sector is not None or found.kind == "country"):
+        return None
+    gazetteer, words = load_gazetteer(), span.text
+    if normalise(words) in gazetteer.not_places:
+        return None
+    cities = [e for e in gazetteer.lookup(words) if e.kind == "city"] or gazetteer.lookup_towns(words)
+    if not cities or any(e.kind != "city" for e in gazetteer.lookup(words)):
+        return None
+    city = max(cities, key=lambda e: (e.capital == 2, e.population))
+    if found is not None and found.country != city.country:
+        return None
+    sector = "GOV" if city.capital == 2 else "CVL"
+    return Resolution(found.name if found else span.text, "place", city.country, sector, city.country + sector)
 
 
 def co_actors(text: str, *, context: str | None = None, date: str | None = None, nlp=None) -> list[Resolution]:
@@ -100,10 +146,10 @@ def former(span) -> bool:
 def _lone_surname(span, date: str | None) -> Resolution | None:
     """A mention that is a surname alone ('Museveni') names the head of state or government
     the KB knows by it, when all such heads (in office on ``date``, when given) are of one
-    country."""
+    country. A given name ('Frank') is no surname alone."""
     from .pipeline.actors import office_sector
 
-    if len(span) != 1 or not span.text[:1].isupper() or span.text.isupper():
+    if len(span) != 1 or not span.text[:1].isupper() or span.text.isupper() or load_kb().is_given_name(span.text):
         return None
     year = int(date[:4]) if date else None
     leaders = [leader for leader in load_kb().leaders(span.text, heads_only=True)
@@ -137,7 +183,7 @@ def _described(span, table, found: Resolution | None, context: str | None, *,
     owners += [(p.start, p.country) for p in find_places(span.doc) if p.country and p.start is not None]
     owners += [(m.start, a.code) for a in table for m in a.mentions if a.sector == "IGO" and a.code]
     if not owners and places:  # a person's name ('Leon Bobb') holds no place
-        owners = place_countries(span, load_gazetteer().lookup)
+        owners = place_countries(span, load_gazetteer().lookup) + _hinted_places(span, kb) or _country_terms(span, kb)
     description = describe(span, owners, kb)
     if description is None:
         return found
@@ -148,6 +194,19 @@ def _described(span, table, found: Resolution | None, context: str | None, *,
     result = Resolution(description.name, description.kind, iso3, description.sector,
                         _code(iso3, description.sector, igo))
     return _with_context_country(result, context) if context and result.country is None else result
+
+
+def _hinted_places(span, kb) -> list[tuple[int, str]]:
+    """(offset, ISO3) of the divisions the KB knows in a phrase ('Rakhine rebels')."""
+    return [(span.start_char + m.start(), kb.place_hints[m.group()]) for m in kb.place_pattern.finditer(span.text)
+            if kb.place_hints.get(m.group(), "-") != "-"]
+
+
+def _country_terms(span, kb) -> list[tuple[int, str]]:
+    """(offset, ISO3) of the country terms inside a name the parser took whole with other
+    words ('Panamanian Immigration' in 'Panamanian Immigration inspectors')."""
+    found = [(span.start_char + start, kb.country(surface)) for start, _, surface in kb.find_terms(span.text)]
+    return [(offset, iso3) for offset, iso3 in found if iso3]
 
 
 def _code(iso3: str | None, sector: str | None, code: str | None) -> str | None:

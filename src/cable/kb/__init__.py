@@ -79,6 +79,7 @@ class KB:
     metonyms: dict[str, Metonym] = field(default_factory=dict)  # surface -> metonym
     igo_codes: dict[str, str] = field(default_factory=dict)  # canonical name -> CAMEO code
     leaders_by_surname: dict[str, list[Leader]] = field(default_factory=dict)
+    heads: dict[str, list[Leader]] = field(default_factory=dict)  # iso3 -> its heads of state and government
     org_rules: list[tuple[re.Pattern, str, str | None]] = field(default_factory=list)
     titles: dict[str, str | None] = field(default_factory=dict)
     title_modifiers: frozenset[str] = frozenset()
@@ -243,6 +244,10 @@ class KB:
                     continue
                 found.append(leader)
         return found
+
+    def heads_of(self, iso3: str) -> list[Leader]:
+        """The heads of state and government the KB knows for ``iso3``, all years."""
+        return self.heads.get(iso3, [])
 
     def leader_country(self, name: str, year: int | None = None, *, heads_only: bool = False) -> str | None:
         """The one country of the leaders matching ``name``, or None when none or several."""
@@ -418,9 +423,12 @@ def _load_institutions(kb: KB) -> None:
 
 
 def _load_leaders(kb: KB) -> None:
-    for iso3, title, given, surname, surname_first, start, end, role in _rows("leaders.tsv", 8):
+    rows = _rows("leaders.tsv", 8) + _rows("countryinfo_leaders.tsv", 8)
+    for iso3, title, given, surname, surname_first, start, end, role in rows:
         name = f"{surname} {given}" if surname_first == "1" else f"{given} {surname}"
         leader = Leader(iso3, title, name.strip(), surname, int(start), int(end), role)
+        if role == "head":
+            kb.heads.setdefault(iso3, []).append(leader)
         parts = norm_key(surname).split()
         for key in dict.fromkeys((sound_key(parts[0]), sound_key(parts[-1]))):
             kb.leaders_by_surname.setdefault(key, []).append(leader)

@@ -179,11 +179,31 @@ def other_time_countries(persons: dict[str, Draft], kb: KB) -> None:
 
 
 def office_sector(leaders: list, year: int | None) -> str:
-    """GOV for a leader in office that year (or when the year is unknown); ELI, the
-    dictionaries' code for the political elite, for one out of office then."""
-    if year is None or any(leader.start <= year <= leader.end for leader in leaders):
+    """GOV for a leader in office that year; ELI, the dictionaries' code for the political
+    elite, for one out of office then. With no year, the KB's own record decides: ELI for
+    a head whose every post ended before a successor in one of them took office ('Tony
+    Blair'), GOV otherwise."""
+    if year is None:
+        return "ELI" if _succeeded(leaders) else "GOV"
+    if any(leader.start <= year <= leader.end for leader in leaders):
         return "GOV"
     return "ELI"
+
+
+def _succeeded(leaders: list) -> bool:
+    """Whether someone else took one of these heads' posts after them and held it past the
+    last year any of their terms reaches (spellings of one name vary between sources: the
+    successor's surname must differ)."""
+    kb, last = load_kb(), max((leader.end for leader in leaders), default=0)
+    surnames = {leader.surname.casefold() for leader in leaders}
+    for leader in leaders:
+        if leader.role != "head":
+            continue
+        for other in kb.heads_of(leader.iso3):
+            if other.title.casefold() == leader.title.casefold() and other.end > last and other.start > leader.start \
+                    and other.surname.casefold() not in surnames:
+                return True
+    return False
 
 
 def add_references(doc, drafts: dict[str, Draft], kb: KB) -> None:

@@ -119,15 +119,23 @@ def _pointed_at(token, head) -> bool:
 
 def place_countries(span, lookup) -> list[tuple[int, str]]:
     """(offset, ISO3) of the capitalised names describing a phrase's head that a gazetteer
-    ``lookup`` knows as a sizeable place ('Kano State government', 'Shanghai police'): the
-    country of the most populous place of that name, when it has ``BIG_PLACE`` people."""
+    ``lookup`` knows as a sizeable place ('Kano State government', 'Shanghai police', 'Santa
+    Marta Self Defense Forces'): the country of the most populous place of that name (of
+    up to three words, the longest first), when it has ``BIG_PLACE`` people."""
     found = []
     head = content_head(span)
-    for token in span:
-        if not token.text[:1].isupper() or token.pos_ != "PROPN" or token.i == head.i:
-            continue
-        entries = [e for e in lookup(token.text) if e.country and e.population >= BIG_PLACE]
-        if entries:
-            found.append((token.idx, max(entries, key=lambda e: e.population).country))
+    names = [t for t in span if t.text[:1].isupper() and t.pos_ == "PROPN" and t.i != head.i]
+    i = 0
+    while i < len(names):
+        for n in (3, 2, 1):
+            run = names[i:i + n]
+            if len(run) < n or run[-1].i - run[0].i != n - 1:
+                continue
+            entries = [e for e in lookup(span.doc[run[0].i:run[-1].i + 1].text)
+                       if e.country and e.population >= BIG_PLACE]
+            if entries:
+                found.append((run[0].idx, max(entries, key=lambda e: e.population).country))
+                break
+        i += n if entries else 1
     return found
 

@@ -66,7 +66,7 @@ def group_mentions(doc, kb: KB, mentions: list[Mention], year: int | None) -> tu
             if mod.kind == "person":
                 group = leader_group(doc, token, mod, kb, year)
             else:
-                group = modifier_group(doc, token, mod, noun) if noun else None
+                group = modifier_group(doc, token, mod, _with_adjectives(token, noun, kb)) if noun else None
                 if group is not None:
                     absorbed.add(id(mod))
             if group is not None:
@@ -114,6 +114,16 @@ def leader_group(doc, token, person: Mention, kb: KB, year: int | None) -> Menti
     iso3 = kb.leader_country(person.name, year, heads_only=True) if year else None
     return Mention(person.start, end, text, f"org:{norm_key(text)}", text, "organization", iso3, "GOV",
                    source="rule")
+
+
+def _with_adjectives(token, noun: tuple[str, str | None], kb: KB) -> tuple[str, str | None]:
+    """A group noun's sector, or that of the agent phrase its adjectives make with it
+    ('agricultural workers' AGR, where 'workers' alone is LAB)."""
+    start = _adjective_edge(token)
+    if start >= token.idx:
+        return noun
+    code = kb.agent_code(doc_text(token.doc)[start:token.idx + len(token.text)])
+    return (noun[0], code[:3]) if code and code[:3] not in NOT_PEOPLE else noun
 
 
 def modifier_group(doc, token, mod: Mention, noun: tuple[str, str | None]) -> Mention | None:

@@ -3,7 +3,8 @@
 A capitalised run of words is a place when the gazetteer knows the name and
 the text treats it as one: the parser labels it GPE, LOC or FAC, or it follows
 a place preposition ("in Lyon", "to Pyongyang"), or it is one of the
-well-known government landmarks ("Foggy Bottom"), or it opens a wire dateline.
+well-known government landmarks ("Foggy Bottom"), or it opens a wire dateline,
+or the sentence says what it is ("Oxford is home to ...", "... is the capital of").
 Names inside a longer person or organisation name ("The New York Times") are
 not places, nor are words that also name a person elsewhere in the document.
 
@@ -15,7 +16,9 @@ unless the document is about that city's country, and over a country
 one wins, with a bonus for a national capital, for the place's own name over
 an alternate one, and for a country the document names unambiguously;
 "Portland, Maine" and "Yokohama, Japan" restrict the choice to that state or
-country.
+country, where a smaller town of the name may be found ("Geneva, Illinois"); a
+name the gazetteer does not hold in a US state is kept as a place in that state,
+without coordinates ("Prague, Oklahoma": the town is not listed).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from .places_gazetteer import KIND_ORDER, Entry, Gazetteer, load_gazetteer, norm
 from .places_match import DIRECTIONAL, LOCATIVE, PLACE_LABELS, Candidate, find_candidates
 
 BIG_CITY = 100_000
+PLACE_PREDICATE = re.compile(r"\s+(?:is|was)\s+(?:also\s+)?(?:home to|the capital of|an? (?:city|town|village|port)\b)")
 
 
 @dataclass(slots=True)
@@ -37,6 +41,9 @@ class Place(Location):
 
     preposition: str | None = None  # "in", "to", "visit", ... right before the name
     confidence: float = 0.0
+    geonameid: str | None = None  # GeoNames id of the place, where the gazetteer has one
+    feature: str | None = None  # GeoNames feature code: PCLI, PPLC, PPLA, PPL, ADM1, ...
+    admin1: str | None = None  # first-order division code (US: the state's postal code)
 
 
 def find_places(doc) -> list[Place]:
@@ -79,11 +86,11 @@ def _is_place(text: str, c: Candidate, gazetteer: Gazetteer, people: set[str]) -
     unknown = all(e.kind == "unknown" for e in c.entries)
     if set(name.split()) & people and (unknown or not (introduced or country)):
         return False  # "Clinton" after "Hillary Clinton", whatever the label
-    if c.label in PLACE_LABELS or c.dateline:
+    if c.label in PLACE_LABELS or c.dateline or c.paired:
         return True
     if c.inside:
         return False
-    if any(e.kind == "landmark" for e in c.entries):
+    if any(e.kind == "landmark" for e in c.entries) or PLACE_PREDICATE.match(text, c.end):
         return True
     if c.preposition is None or name in gazetteer.not_places or name in people:
         return False
@@ -115,7 +122,8 @@ def _resolve(text: str, c: Candidate, context: set[str], gazetteer: Gazetteer) -
     written = text[c.start:c.end]
     return Place(name=written if not best.main and not written.isupper() else best.name, country=best.country,
                  lat=best.lat, lon=best.lon, start=c.start, end=c.end,
-                 preposition=c.preposition, confidence=round(confidence, 2))
+                 preposition=c.preposition, confidence=round(confidence, 2),
+                 geonameid=best.geonameid or None, feature=best.feature or None, admin1=best.admin1 or None)
 
 
 def _kind(text: str, c: Candidate, entries: list[Entry], context: set[str]) -> str:
@@ -145,15 +153,25 @@ def _score(entry: Entry, context: set[str]) -> float:
 
 
 def _restrict(text: str, c: Candidate, gazetteer: Gazetteer) -> list[Entry]:
-    """'Portland, Maine' / 'Yokohama, Japan': keep the places in that state or country."""
+    """'Portland, Maine' / 'Yokohama, Japan': keep the places (or smaller towns) of that name
+    in that state or country; a name known in a state by none is a place of unknown kind in it."""
     match = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})", text[c.end:c.end + 40])
     area_words = match.group(1).split() if match else []
     for n in range(len(area_words), 0, -1):
         name = " ".join(area_words[:n])
         area = [e for e in gazetteer.lookup(name) or gazetteer.lookup(name.rstrip("."))
                 if e.kind in ("country", "state")]
-        kept = [e for e in c.entries
-                if any(e.country == a.country and (a.kind == "country" or e.admin1 == a.admin1) for a in area)]
-        if kept:
-            return kept
+        if not area:
+            continue
+        written = text[c.start:c.end]
+        for entries in (c.entries, gazetteer.lookup_towns(written)):
+            kept = [e for e in entries if any(_within(e, a) for a in area)]
+            if kept:
+                return kept
+        if len({(a.country, a.admin1) for a in area}) == 1 and area[0].kind == "state":
+            return [Entry(written, "unknown", area[0].country, None, None, admin1=area[0].admin1)]
     return c.entries
+
+
+def _within(entry: Entry, area: Entry) -> bool:
+    return entry.country == area.country and (area.kind == "country" or entry.admin1 == area.admin1)

@@ -3,7 +3,9 @@
 Three files under ``cable/data/places/``:
 
 - ``cities.tsv.gz`` and ``countries.tsv``, built by ``scripts/build_places.py``
-  from GeoNames (CC BY) and the datasets/country-codes table (PDDL);
+  from GeoNames (CC BY) and the datasets/country-codes table (PDDL); ``towns.tsv.gz``,
+  the smaller GeoNames places, kept apart: a town is read only where the text names its
+  state or country ("Geneva, Illinois");
 - ``aliases.tsv``, kept by hand: common English country names ("Britain"),
   US states, well-known government landmarks ("the Kremlin", "Foggy Bottom"),
   world regions ("the Middle East"), a few display names, and names too
@@ -19,9 +21,11 @@ import csv
 import functools
 import gzip
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
+QUOTE_AT_END = re.compile(r"(?<=\w)'(?=\s|$)")
 Kind = str  # "country" | "landmark" | "region" | "city" | "state" | "unknown"
 KIND_ORDER: dict[Kind, int] = {"country": 0, "landmark": 1, "region": 2, "city": 3, "state": 4, "unknown": 5}
 
@@ -39,6 +43,8 @@ class Entry:
     capital: int = 0  # 2 national capital, 1 first-order administrative seat
     main: bool = True  # the name matched is the place's own name, not an alternate
     admin1: str = ""
+    geonameid: str = ""
+    feature: str = ""  # GeoNames feature code: PCLI, PPLC, PPLA, PPL, ADM1, ...
 
 
 @dataclass(slots=True)
@@ -49,6 +55,8 @@ class Gazetteer:
     caps: set[str] = field(default_factory=set)  # keys written in capitals ("US", "U.K.")
     not_places: set[str] = field(default_factory=set)
     longest: int = 1  # most words in a name
+    towns: dict[str, list[Entry]] = field(default_factory=dict)  # name -> the smaller places
+    ids: dict[str, Entry] = field(default_factory=dict)  # GeoNames id -> place (cities and towns)
 
     def add(self, name: str, entry: Entry) -> None:
         key = normalise(name)
@@ -62,10 +70,17 @@ class Gazetteer:
     def lookup(self, text: str) -> list[Entry]:
         return self.names.get(normalise(text), [])
 
+    def lookup_towns(self, text: str) -> list[Entry]:
+        """The smaller places of that name (not in ``lookup``)."""
+        return self.towns.get(normalise(text), [])
+
 
 def normalise(name: str) -> str:
-    """Lower case, straight apostrophes, single spaces, no leading 'the'."""
-    key = " ".join(name.replace("\u2019", "'").lower().split())
+    """Lower case without accents, straight apostrophes and none closing a word (a
+    transliterated soft sign: "Mariupol'"), single spaces, no leading 'the'."""
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    key = " ".join(QUOTE_AT_END.sub("", name.replace("\u2019", "'").lower()).split())
     return key[4:] if key.startswith("the ") else key
 
 
@@ -92,14 +107,22 @@ def _cities(display: dict[str, str]) -> dict[str, tuple[Entry, Entry, set[str]]]
         name = display.get(row["geonameid"], row["name"])
         fields = ("city", row["iso3"], _float(row["lat"]), _float(row["lon"]), int(row["population"]),
                   int(row["capital"]))
+        ids = (row["admin1"], row["geonameid"], row["feature"])
         alternates = {n for n in row["alternates"].split("|") if n} | {row["name"]}
-        cities[row["geonameid"]] = (Entry(name, *fields, True, row["admin1"]),
-                                    Entry(name, *fields, False, row["admin1"]), alternates - {name})
+        cities[row["geonameid"]] = (Entry(name, *fields, True, *ids),
+                                    Entry(name, *fields, False, *ids), alternates - {name})
     return cities
 
 
+def _towns() -> list[Entry]:
+    return [Entry(row["name"], "city", row["iso3"], _float(row["lat"]), _float(row["lon"]),
+                  int(row["population"]), 0, True, row["admin1"], row["geonameid"], row["feature"])
+            for row in _rows("towns.tsv.gz")]
+
+
 def _countries() -> dict[str, tuple[Entry, list[str]]]:
-    return {row["iso3"]: (Entry(row["name"], "country", row["iso3"], _float(row["lat"]), _float(row["lon"])),
+    return {row["iso3"]: (Entry(row["name"], "country", row["iso3"], _float(row["lat"]), _float(row["lon"]),
+                                feature="PCLI"),
                           row["names"].split("|"))
             for row in _rows("countries.tsv")}
 
@@ -122,6 +145,10 @@ def load_gazetteer() -> Gazetteer:
         for name in names:
             gazetteer.add(name, alternate)
     _add_aliases(gazetteer, aliases, cities, countries)
+    gazetteer.ids = dict(cities)
+    for town in _towns():
+        gazetteer.towns.setdefault(normalise(town.name), []).append(town)
+        gazetteer.ids[town.geonameid] = town
     gazetteer.not_places = {normalise(w) for w in _data("not_places.txt").read_text("utf-8").split("\n")
                             if w.strip() and not w.startswith("#")}
     return gazetteer
@@ -142,7 +169,7 @@ def _add_aliases(gazetteer: Gazetteer, aliases: list[dict[str, str]], cities: di
         elif kind == "region":
             gazetteer.add(name, Entry(name, "region", None if target == "-" else target, None, None))
         elif kind == "state":
-            gazetteer.add(name, Entry(name, "state", "USA", None, None, admin1=target))
+            gazetteer.add(name, Entry(name, "state", "USA", None, None, admin1=target, feature="ADM1"))
         elif kind == "ambiguous":
             gazetteer.names.pop(normalise(name), None)
 

@@ -15,12 +15,15 @@ DIRECTIONAL = {"to", "into", "toward", "towards", "visit", "visits", "visited", 
 OTHER_PREPOSITIONS = {"from", "via", "through", "over"}
 CONNECTORS = {"of", "and", "the", "de", "del", "la", "le", "al", "el", "upon", "am", "an", "sur", "da", "do", "du"}
 PRECEDING = re.compile(
-    r"\b(\w+)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"\b(\w+)\s+(?:the\s+)?(?:(?:city|cities|town|towns|village|villages|province|provinces|region|port)"
+    r"\s+of\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?eastern|north-?western|south-?eastern|south-?western|downtown|rural|greater)\s+)?$",
     re.IGNORECASE)
 COORDINATED = re.compile(
     r"(?:['\u2019]s)?(?:,\s*(?:the\s+)?|(?:\s+[a-z]+){0,2}\s*,?\s+(?:and|or)\s+(?:the\s+)?(?:[a-z]+ern\s+)?)")
 ELLIPSIS = re.compile(r"\b([A-Z][a-z]+)\s*(?:,|and|or|&)\s*$")
+WITHIN_AREA = re.compile(
+    r"\b(at|in|near|on)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*),\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'\u2019 -]*[A-Z.])(?=\s*(?:,|\(|\u2014|\u2013|-\s))")
 
 
@@ -35,6 +38,7 @@ class Candidate:
     inside: bool = False  # that entity is a longer name ("The New York Times")
     preposition: str | None = None  # the word right before: "in", "to", "visit", ...
     dateline: bool = False
+    paired: bool = False  # a place named with its area, or that area ('Tin Can Island, Lagos')
 
 
 def find_candidates(doc, text: str, gazetteer: Gazetteer) -> list[Candidate]:
@@ -43,6 +47,7 @@ def find_candidates(doc, text: str, gazetteer: Gazetteer) -> list[Candidate]:
     found += _elided(text, found, gazetteer)
     found += _dateline(text, gazetteer)
     found += _unknown(doc, text, found)
+    found += _within_areas(text, found, gazetteer)
     labels = _entity_labels(doc)
     for c in found:
         c.label, c.inside = _covering_label(text, labels, c.start, c.end)
@@ -138,6 +143,30 @@ def _unknown(doc, text: str, found: list[Candidate]) -> list[Candidate]:
             name = POSSESSIVE.sub("", span.text)
             entry = Entry(name, "unknown", None, None, None)
             extra.append(Candidate(span.start_char, span.start_char + len(name), [entry]))
+    return extra
+
+
+def _within_areas(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """'at Tin Can Island, Lagos': a name the gazetteer lacks, set by 'at'/'in' and followed
+    by a known city, state or country of one country, is a place in that country (kept by
+    name, without coordinates); the area after it is a place too. Shorter names inside it
+    ('Can' in 'Tin Can Island') give way."""
+    extra = []
+    for m in WITHIN_AREA.finditer(text):
+        start, end = m.span(2)
+        inside = [c for c in found + extra if c.start < end and start < c.end]
+        if gazetteer.lookup(m.group(2)) or any(c.start < start or c.end > end for c in inside):
+            continue
+        area = [e for e in gazetteer.lookup(m.group(3)) if e.kind in ("city", "state", "country")]
+        countries = {e.country for e in area}
+        if len(countries) != 1 or None in countries:
+            continue
+        extra.append(Candidate(start, end, [Entry(m.group(2), "unknown", countries.pop(), None, None)],
+                               preposition=m.group(1).lower(), paired=True))
+        found[:] = [c for c in found if c not in inside]
+        for c in found:
+            if c.start == m.start(3):
+                c.paired = True
     return extra
 
 
