@@ -82,3 +82,34 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path):
     con = sqlite3.connect(db)
     assert con.execute("SELECT COUNT(*) FROM rejections").fetchone()[0] == 1
     con.close()
+
+
+def test_sigkill_of_the_feed_watcher_loses_and_duplicates_nothing(tmp_path):
+    from xml.sax.saxutils import escape
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    items = "".join(f"<item><guid>item-{i}</guid><link>https://news.example.org/{i}</link><content:encoded>"
+                    f"{escape(''.join(f'<p>{line}</p>' for line in t.splitlines() if line.strip()))}"
+                    f"</content:encoded></item>" for i, t in enumerate(texts))
+    feed = tmp_path / "world.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+                    f'content/"><channel><title>World</title>{items}</channel></rss>', encoding="utf-8")
+    db = tmp_path / "feed.db"
+    command = [sys.executable, "-m", "cable", "watch", str(feed), "--once", "--db", str(db)]
+    rng = random.Random(99)
+    for _ in range(max(2, KILLS // 2)):
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(rng.uniform(2.0, 9.0))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        check_whole(db)
+    final = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert final.returncode == 0, final.stderr
+    assert check_whole(db) == len(texts)
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("SELECT COUNT(*) FROM watch_items").fetchone()[0] == len(texts)
+        assert con.execute("SELECT COUNT(*) FROM duplicates").fetchone()[0] == 0
+    finally:
+        con.close()
