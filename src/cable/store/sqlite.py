@@ -21,7 +21,7 @@ from ..errors import BadDate, StoreError
 from ..records import Rejection, Result
 from .base import WriteOutcome
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -83,6 +83,11 @@ CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 """
 LATER_INDEXES = """
+CREATE TABLE IF NOT EXISTS actor_events (
+    name TEXT NOT NULL, sort_date TEXT, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL, PRIMARY KEY (name, article_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS actor_events_newest ON actor_events (name, sort_date DESC);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid');
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_name);
@@ -132,6 +137,10 @@ class SQLiteStore:
                 self.db.execute("UPDATE events SET sort_date = COALESCE(date_start, (SELECT published FROM articles a "
                                 "WHERE a.id = events.article_id))")
                 self.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+            if old is not None and old < 4:  # the per-actor event index came with schema 4
+                self.db.execute("INSERT OR IGNORE INTO actor_events SELECT DISTINCT x.name, e.sort_date, e.article_id, "
+                                "e.id FROM events e JOIN event_actors ea ON ea.article_id = e.article_id AND "
+                                "ea.event_id = e.id JOIN actors x ON x.article_id = ea.article_id AND x.id = ea.actor_id")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             self.db.execute("COMMIT")
         except BaseException:
@@ -207,7 +216,7 @@ class SQLiteStore:
     def _delete(self, article_id: str) -> None:
         self.db.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) SELECT 'delete', rowid, title, "
                         "text FROM articles WHERE id = ?", (article_id,))
-        for table in ("signature_bands", "signatures"):
+        for table in ("signature_bands", "signatures", "actor_events"):
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         for table in ("event_actors", "events", "actors", "quotes", "stances", "forecasts", "articles"):
             column = "id" if table == "articles" else "article_id"
@@ -228,6 +237,7 @@ class SQLiteStore:
             [(aid, x.id, x.name, x.kind, x.country, x.sector, x.code,
               _dumps([dataclasses.asdict(t) for t in x.titles]), len(x.mentions)) for x in result.actors],
         )
+        names = {x.id: x.name for x in result.actors}
         for e, ej in zip(result.events, record["events"]):
             loc, date = e.location, e.date
             self.db.execute(
@@ -242,6 +252,10 @@ class SQLiteStore:
                 "INSERT INTO event_actors VALUES (?,?,?,?)",
                 [(aid, e.id, x, "actor") for x in e.actors] + [(aid, e.id, x, "recipient") for x in e.recipients],
             )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO actor_events VALUES (?,?,?,?)",
+                [(names[x], (date.start if date else None) or a.published, aid, e.id)
+                 for x in e.actors + e.recipients if x in names])
         self.db.executemany(
             "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
             [(aid, q.id, q.text, q.kind, q.speaker, q.speaker_name, q.speaker_title, q.confidence, _dumps(qj))
@@ -295,9 +309,11 @@ class SQLiteStore:
         ``actor_name`` a participant's exact name; ``country`` a participant's ISO3; ``type``
         a PLOVER type or a CAMEO code prefix."""
         since, until = _day(since, "since"), _day(until, "until")
+        alone = not any((actor, country, type, status, since, until))  # the actor's newest events: from the index
         clause, args = _where(
-            (actor_name, "(e.article_id, e.id) IN (SELECT ea.article_id, ea.event_id FROM actors x JOIN event_actors "
-                         "ea ON ea.article_id = x.article_id AND ea.actor_id = x.id WHERE x.name = ?)", (actor_name,)),
+            (actor_name, "(e.article_id, e.id) IN (SELECT article_id, event_id FROM actor_events WHERE name = ?"
+                         + (" ORDER BY sort_date DESC LIMIT ?)" if alone else ")"),
+             (actor_name, limit) if alone else (actor_name,)),
             (actor, _PARTICIPANT.format("(x.name LIKE ? OR x.code = ?)"), (f"%{actor}%", str(actor).upper())),
             (country, _PARTICIPANT.format("x.country = ?"), (str(country).upper(),)),
             (type, "(e.plover = ? OR e.cameo LIKE ?)", (str(type).upper(), f"{type}%")),
