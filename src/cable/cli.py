@@ -208,7 +208,9 @@ def clean(inputs, date, jsonl):
 @click.option("--replace", is_flag=True, help="Re-extract and replace articles already stored.")
 @click.option("--keep-duplicates", is_flag=True,
               help="Store near-duplicates and repeats of a canonical URL as articles of their own.")
-def ingest(paths, db, date, replace, keep_duplicates):
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that parse in parallel, each loading the model once; only this one writes the store.")
+def ingest(paths, db, date, replace, keep_duplicates, workers):
     """Read files, directories, URLs, JSONL dumps, feeds and WARC archives, and store the results.
 
     Directories are walked for .txt/.html pages, .jsonl dumps, .rss/.atom feeds
@@ -233,8 +235,15 @@ def ingest(paths, db, date, replace, keep_duplicates):
     reasons: Counter[str] = Counter()
     try:
         with open_store(db) as store:
-            stored = None if replace else (lambda article_id: store.article(article_id) is not None)
-            for out in _progress(_process(names, date, settings, skip=stored)):
+            if workers > 1:
+                from .parallel import process_parallel
+
+                outs = process_parallel(names, workers=workers, date=date, settings=settings,
+                                        skip_db=None if replace else db)
+            else:
+                stored = None if replace else (lambda article_id: store.article(article_id) is not None)
+                outs = _process(names, date, settings, skip=stored)
+            for out in _progress(outs):
                 if isinstance(out, Rejection):
                     store.reject(out)
                     reasons[out.code] += 1
@@ -599,4 +608,8 @@ for _command in VOICE_COMMANDS:
 
 from .cli_resolve import RESOLVE_COMMANDS  # noqa: E402
 for _command in RESOLVE_COMMANDS:
+    cli.add_command(_command)
+
+from .cli_batch import BATCH_COMMANDS  # noqa: E402
+for _command in BATCH_COMMANDS:
     cli.add_command(_command)

@@ -1,0 +1,118 @@
+"""The batch output's tables: their columns, and one article's rows in them.
+
+Every table has a ``published_date`` column (``YYYY-MM-DD``, or null when the
+article gives no date) that the output is partitioned by. Each extracted record
+also keeps its full ``cable/1`` JSON in ``record``, and each article its whole
+``Result.to_json()``, so nothing the pipeline found is lost to the flat columns.
+Nothing here needs Spark: rows are plain tuples in column order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..records import Rejection, Result
+
+PARTITION = "published_date"
+
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": (
+        ("article_id", "STRING"), ("input", "STRING"), ("title", "STRING"), ("author", "STRING"),
+        ("outlet", "STRING"), ("column", "STRING"), ("published", "STRING"), ("url", "STRING"),
+        ("language", "STRING"), ("text", "STRING"), ("actors", "INT"), ("events", "INT"), ("quotes", "INT"),
+        ("stances", "INT"), ("forecasts", "INT"), ("record", "STRING"),
+    ),
+    "actors": (
+        ("article_id", "STRING"), ("id", "STRING"), ("name", "STRING"), ("kind", "STRING"),
+        ("country", "STRING"), ("sector", "STRING"), ("code", "STRING"), ("mentions", "INT"),
+        ("record", "STRING"),
+    ),
+    "events": (
+        ("article_id", "STRING"), ("id", "STRING"), ("plover", "STRING"), ("mode", "STRING"),
+        ("cameo", "STRING"), ("quad_class", "INT"), ("goldstein", "DOUBLE"), ("status", "STRING"),
+        ("actors", "ARRAY<STRING>"), ("recipients", "ARRAY<STRING>"), ("location", "STRING"),
+        ("location_country", "STRING"), ("date_start", "STRING"), ("date_end", "STRING"),
+        ("trigger", "STRING"), ("confidence", "DOUBLE"), ("record", "STRING"),
+    ),
+    "quotes": (
+        ("article_id", "STRING"), ("id", "STRING"), ("text", "STRING"), ("kind", "STRING"),
+        ("speaker", "STRING"), ("speaker_name", "STRING"), ("speaker_title", "STRING"),
+        ("confidence", "DOUBLE"), ("record", "STRING"),
+    ),
+    "stances": (
+        ("article_id", "STRING"), ("id", "STRING"), ("holder", "STRING"), ("issue", "STRING"),
+        ("polarity", "STRING"), ("confidence", "DOUBLE"), ("record", "STRING"),
+    ),
+    "forecasts": (
+        ("article_id", "STRING"), ("id", "STRING"), ("holder", "STRING"), ("holder_name", "STRING"),
+        ("probability", "DOUBLE"), ("confidence", "DOUBLE"), ("record", "STRING"),
+    ),
+    "rejections": (
+        ("input", "STRING"), ("stage", "STRING"), ("code", "STRING"), ("message", "STRING"),
+    ),
+}
+TABLES = tuple(COLUMNS)
+
+
+def ddl(table: str) -> str:
+    """The table's columns, but the partition column, as a Spark DDL string."""
+    return ", ".join(f"`{name}` {kind}" for name, kind in COLUMNS[table])
+
+
+def row_json(table: str, row: tuple) -> str:
+    """A row (partition column last) as a JSON object of its other columns."""
+    return json.dumps(dict(zip((name for name, _ in COLUMNS[table]), row[:-1])), ensure_ascii=False)
+
+
+def partition_date(value: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` day of an ISO date or date-time; None when there is none."""
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def result_rows(result: Result) -> list[tuple[str, tuple]]:
+    """One article's ``(table, row)`` pairs: its article row, then its actors,
+    events, quotes, stances and forecasts."""
+    record = result.to_json()
+    a = result.article
+    day = partition_date(a.published)
+    out = [("articles", (
+        a.id, result.input, a.title, a.author, a.outlet, a.column, a.published, a.url, a.language, a.text,
+        len(result.actors), len(result.events), len(result.quotes), len(result.stances), len(result.forecasts),
+        _dumps(record), day))]
+    out += [("actors", (a.id, x["id"], x["name"], x["kind"], x["country"], x["sector"], x["code"],
+                        len(x["mentions"]), _dumps(x), day)) for x in record["actors"]]
+    out += [("events", _event_row(a.id, e, day)) for e in record["events"]]
+    out += [("quotes", (a.id, q["id"], q["text"], q["kind"], q["speaker"], q["speaker_name"], q["speaker_title"],
+                        _float(q["confidence"]), _dumps(q), day)) for q in record["quotes"]]
+    out += [("stances", (a.id, s["id"], s["holder"], s["issue"], s["polarity"], _float(s["confidence"]),
+                         _dumps(s), day)) for s in record["stances"]]
+    out += [("forecasts", (a.id, f["id"], f["holder"], f["holder_name"], _float(f["probability"]),
+                           _float(f["confidence"]), _dumps(f), day)) for f in record["forecasts"]]
+    return out
+
+
+def _event_row(article_id: str, e: dict[str, Any], day: str | None) -> tuple:
+    location, date = e["location"] or {}, e["date"] or {}
+    return (article_id, e["id"], e["plover"], e["mode"], e["cameo"], e["quad_class"],
+            _float(e["goldstein"]), e["status"], e["actors"], e["recipients"],
+            location.get("name"), location.get("country"), date.get("start"), date.get("end"),
+            e["trigger"]["text"], _float(e["confidence"]), _dumps(e), day)
+
+
+def rejection_row(rejection: Rejection, date: str | None) -> tuple[str, tuple]:
+    """A rejected document's row; ``date`` is what its container said of it, if anything."""
+    return ("rejections", (rejection.input, rejection.stage, rejection.code, rejection.message,
+                           partition_date(date)))
+
+
+def _float(value: float | int | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
