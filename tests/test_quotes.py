@@ -265,3 +265,40 @@ def test_quotes_name_and_colon_right_before_the_quote(nlp):
     (quote,) = quotes
     assert quote.source.text == "Mara Quill" and quote.cue.text == ":"
     assert quote.text == "The biggest lesson was simple: keep calling voters late."
+
+
+def test_quotes_views_without_speech_verbs_are_indirect_quotes(nlp):
+    text = ("The senator called for a new inquiry into the contracts. "
+            "She urged the council to cut the fares by half. Marta Diaz criticized the budget cuts on Monday.")
+    _, quotes = quotes_of(nlp, text, {"Ana Ruiz": ["senator", "She"], "Marta Diaz": ["Marta Diaz"]})
+    assert [(q.cue.text, q.text, q.speaker, q.kind) for q in quotes] == [
+        ("called", "a new inquiry into the contracts", "a1", "indirect"),
+        ("urged", "the council to cut the fares by half", "a1", "indirect"),
+        ("criticized", "the budget cuts on Monday", "a2", "indirect")]
+
+
+def test_quotes_view_verbs_need_a_holder_and_their_complement(nlp):
+    text = ("The mayor called an emergency meeting. He told a guard at the door. "
+            "The new rules support small farms. The plan is expected to pass.")
+    assert quotes_of(nlp, text)[1] == []
+
+
+def test_quotes_calling_something_names_it(nlp):
+    _, quotes = quotes_of(nlp, 'The minister called the ruling "a grave mistake" for the country.',
+                          {"Ana Ruiz": ["minister"]})
+    (quote,) = quotes
+    assert quote.cue.text == "called" and quote.speaker == "a1"
+    assert quote.text.startswith("the ruling")
+
+
+def test_quotes_according_to_at_the_end_of_a_sentence(nlp):
+    _, quotes = quotes_of(nlp, 'The harbour handled twice as many ships in May, according to port officials.')
+    (quote,) = quotes
+    assert quote.cue.text == "according to" and "twice as many ships" in quote.text
+
+
+def test_quotes_a_possessed_claim_quotes_its_clause(nlp):
+    _, quotes = quotes_of(nlp, "Voters doubted Lena Park's claim that the tunnel would open next year.")
+    (quote,) = quotes
+    assert quote.cue.text == "claim" and quote.source.text == "Lena Park"
+    assert quote.text == "the tunnel would open next year" and quote.kind == "indirect"

@@ -101,11 +101,11 @@ def test_read_split_takes_each_article_once_with_gold_inside_its_text():
 @needs_polnear
 def test_polnear_dev_floors(nlp):
     """Floors just below what the stage reaches on the first 30 dev articles
-    (P 87.2, R 40.3, F1 55.1, direct recall 88.8); they only go up."""
+    (P 86.5, R 45.9, F1 60.0, direct recall 88.8); they only go up."""
     scores = evaluate(POLNEAR, "dev", limit=30, nlp=nlp)
     assert scores.gold == 812
     assert scores.precision >= 86.5
-    assert scores.f1 >= 54.5
+    assert scores.f1 >= 59.5
     assert scores.direct_recall >= 88.0
 
 

@@ -8,7 +8,9 @@ cue's subject outside the quotation marks, so a word inside the quote is
 never the speaker; the source span is that subject's own name, never the
 organisation in an apposition after it (for "X, who said", the "who", with X
 the speaker). Indirect quotes are "X said (that) <clause>" and "according to
-X, <clause>". A paragraph of a transcript or a list of voices ("NAME: words",
+X, <clause>"; and views without a speech verb, when their holder is a person,
+a group or an organisation: "X called for Y", "X criticized Y", "X urged Y to
+Z" (what the verb takes), and "X's claim that Y" (the noun's complement). A paragraph of a transcript or a list of voices ("NAME: words",
 ""words" — Jane Doe") is a direct quote of the person named.
 """
 
@@ -27,7 +29,9 @@ from .voices_common import (
     QUOTATION_MARKS,
     RELATIVE_PRONOUNS,
     QuoteZones,
+    actor_of,
     data_lines,
+    data_rows,
     is_pronoun,
     mention_of,
     particle_cue,
@@ -52,6 +56,9 @@ LABEL_FIRST = re.compile(
     r'^[“"]?(?P<label>[^\W\d_][^:—―–“"]{0,59}?)\s*(?P<mark>:|—|―|--|–)\s*(?P<rest>\S.*?)\s*$')
 SIGNED = re.compile(r'^(?P<rest>[“"].*[”"])\s*(?P<mark>—|―|--|–)\s*(?P<label>[^\W\d_].{0,59}?)\s*$')
 MAX_LABEL_TOKENS = 5
+OBJECTS = frozenset({"dobj", "dative", "ccomp", "xcomp", "oprd", "attr"})
+VIEW_PREPOSITIONS = frozenset({"of", "for", "on", "about", "against"})
+TOPIC_PREPOSITIONS = VIEW_PREPOSITIONS | {"with", "to", "over"}
 NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "NORP"})
 
 Cue = tuple[DocSpan, Token, str]  # (cue span, subject token, where: after | before | previous)
@@ -65,6 +72,8 @@ def find_quotes(doc, actors: ActorTable) -> list[Quote]:
     found = (direct_quote(doc, actors, span, zones, segments) for span in zones.spans)
     direct = _merge_overlaps(text, [q for q in found if q])
     quotes = direct + indirect_quotes(doc, actors, zones, direct)
+    quotes += attitude_quotes(doc, actors, zones, quotes)
+    quotes += possessed_views(doc, actors, zones, quotes)
     quotes = sorted(quotes + labelled_quotes(doc, actors, quotes), key=lambda q: (q.start, q.end))
     for n, quote in enumerate(quotes, 1):
         quote.id = f"q{n}"
@@ -360,7 +369,7 @@ def indirect_quotes(doc, actors: ActorTable, zones: QuoteZones, direct: list[Quo
         cue = reporting_cue(tok)
         if cue is None or not _reports_indirectly(tok):
             continue
-        clause = _reported_clause(doc, tok)
+        clause = _reported_clause(doc, tok) or _rest_of_sentence(doc, tok, zones)
         subject = subject_of(tok, zones)
         if clause is None or subject is None or len(clause) < 3 or subject in _content_tokens(tok):
             continue
@@ -413,6 +422,22 @@ def _clause_parts(doc, tok: Token) -> tuple[Token | None, DocSpan | None]:
     return head, trimmed(doc, head.left_edge.i, head.right_edge.i + 1)
 
 
+def _rest_of_sentence(doc, tok: Token, zones: QuoteZones) -> DocSpan | None:
+    """For "according to X" the parser hung elsewhere, the longer side of its
+    sentence around the phrase, outside quotation marks."""
+    if tok.lower_ != "according":
+        return None
+    sent = tok.sent
+    phrase = tok.subtree if tok.right_edge.i > tok.i + 1 else iter(())
+    end_of_phrase = max((t.i for t in phrase), default=tok.i + 1)
+    before = trimmed(doc, sent.start, tok.i)
+    after = trimmed(doc, end_of_phrase + 1, sent.end)
+    side = max(before, after, key=len)
+    if any(zones.covers(t) for t in side):
+        return None
+    return _in_paragraph(doc, side, tok.i) if len(side) >= 3 else None
+
+
 def _content_tokens(tok: Token) -> set[Token]:
     """The tokens a cue reports: its complement's, or its head's clause for
     "according to" and parenthetical cues (whose own words are not content)."""
@@ -432,6 +457,115 @@ def _in_paragraph(doc, span: DocSpan, anchor: int) -> DocSpan:
             else:
                 end = min(end, t.i)
     return trimmed(doc, start, max(start, end))
+
+
+def attitude_quotes(doc, actors: ActorTable, zones: QuoteZones, found: list[Quote]) -> list[Quote]:
+    """ "X called for Y", "X urged Y to Z", "X criticized Y": a verb that gives its
+    subject a view, wish or judgement, with what it takes to its right as an
+    indirect quote, for verbs and words no quote found so far uses."""
+    used = {q.cue.start for q in found if q.cue}
+    quotes = []
+    for tok in doc:
+        if tok.idx in used or zones.covers(tok) or tok.pos_ != "VERB" or _is_passive(tok):
+            continue
+        cue = particle_cue(tok, _attitude_verbs())
+        if cue is not None and not _takes_what_it_needs(tok, _attitude_verbs()[cue]):
+            continue
+        subject = subject_of(tok, zones) if cue is not None else None
+        if subject is None or not _third_person(subject) or not _holder(actors, subject):
+            continue
+        content = _taken_to_the_right(doc, tok, skip=cue.count(" "))
+        if content is not None and not _overlaps(content, found):
+            quotes.append(_view_quote(actors, subject, doc[tok.i:tok.i + 1], content))
+    return quotes
+
+
+def possessed_views(doc, actors: ActorTable, zones: QuoteZones, found: list[Quote]) -> list[Quote]:
+    """ "X's claim that Y", "her warning of Y": a view noun with a possessor
+    that can hold a view, its complement an indirect quote."""
+    quotes = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _view_nouns() or zones.covers(tok):
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or not _third_person(owner) or not _holder(actors, owner):
+            continue
+        content = _noun_complement(doc, tok)
+        if content is not None and not _overlaps(content, found):
+            quotes.append(_view_quote(actors, owner, doc[tok.i:tok.i + 1], content))
+    return quotes
+
+
+def _overlaps(span: DocSpan, quotes: list[Quote]) -> bool:
+    return any(q.start < span.end_char and span.start_char < q.end for q in quotes)
+
+
+def _view_quote(actors: ActorTable, holder: Token, cue: DocSpan, content: DocSpan) -> Quote:
+    """An indirect quote of a view, less sure than reported speech; the source
+    without a possessive "'s"."""
+    quote = _attributed(actors, holder, cue, "after")
+    source = holder.doc.char_span(quote.source.start, quote.source.end)
+    if source is not None and len(source) > 1 and source[-1].dep_ == "case":
+        quote.source = record_span(source[:-1])
+    quote.kind, quote.text, quote.start, quote.end = "indirect", content.text, content.start_char, content.end_char
+    quote.confidence = round(quote.confidence - 0.3, 2)
+    return quote
+
+
+def _noun_complement(doc, noun: Token) -> DocSpan | None:
+    """A view noun's "that" clause or of/for/on/about/against phrase; None under two words."""
+    takes = [c for c in noun.rights if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+             or c.dep_ == "prep" and c.lower_ in VIEW_PREPOSITIONS]
+    if not takes:
+        return None
+    start = takes[0].left_edge.i + (1 if takes[0].dep_ == "prep" else 0)
+    span = _in_paragraph(doc, trimmed(doc, start, takes[-1].right_edge.i + 1), noun.i)
+    return span if sum(t.is_alpha for t in span) >= 2 else None
+
+
+def _is_passive(verb: Token) -> bool:
+    """ "is expected to", "was backed by": the subject holds no view."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _takes_what_it_needs(verb: Token, needs: str) -> bool:
+    """Whether a verb has the complement its cue needs: "clause" ("told aides
+    to leave", not "told a guard"), "naming" ("called the plan a disgrace",
+    not "called a meeting" or "called into a show"), or "any"."""
+    clausal = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if needs == "clause":
+        return clausal
+    if needs == "naming":
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        named = any(c.dep_ == "oprd" for c in verb.children)
+        return clausal or named or any(c.dep_ in ("appos", "oprd") for o in objects for c in o.children)
+    return True
+
+
+def _holder(actors: ActorTable, subject: Token) -> bool:
+    """A subject that can hold a view: a person, a group or an organisation
+    (by name, pronoun or a mention of a known actor), not a thing ("the bill supports")."""
+    if subject.lower_ in ("he", "she", "they", "who"):
+        return True
+    if subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.pos_ == "PROPN":
+        return True
+    return actor_of(actors, mention_of(subject)) is not None
+
+
+def _taken_to_the_right(doc, verb: Token, skip: int = 0) -> DocSpan | None:
+    """The words a verb takes after it (objects, complements, prepositions),
+    up to a coordinated verb, within the verb's paragraph, less the cue's
+    ``skip`` particles ("for" of "called for"); None without an object,
+    a complement or a topic ("agreed with", "warned of"; not "admitted under
+    questioning"), or under two words."""
+    takes = [c for c in verb.rights if c.dep_ not in ("conj", "cc", "punct", "advcl", "parataxis")]
+    if skip == 0 and not any(c.dep_ in OBJECTS or c.lower_ in TOPIC_PREPOSITIONS for c in takes):
+        return None
+    particles = [c.i for c in verb.rights if c.dep_ in ("prt", "prep")][:skip]
+    start = particles[0] + 1 if particles and particles[0] == verb.i + 1 else verb.i + 1
+    span = _in_paragraph(doc, trimmed(doc, start, max(c.right_edge.i for c in takes) + 1), verb.i)
+    words = [t for t in span if t.is_alpha]
+    return span if len(words) >= 2 else None
 
 
 def labelled_quotes(doc, actors: ActorTable, found: list[Quote]) -> list[Quote]:
@@ -485,6 +619,17 @@ def _speaker_label(label: DocSpan, capitals: bool) -> bool:
     if all(t.ent_type_ == "PERSON" for t in words):
         return True
     return capitals and len(words) <= 2 and all(t.is_upper and t.is_alpha and len(t) > 1 for t in words)
+
+
+@functools.cache
+def _attitude_verbs() -> dict[str, str]:
+    """Attitude cue -> the complement it needs (any, clause, naming)."""
+    return {row["cue"]: row["needs"] for row in data_rows("attribution_verbs.tsv")}
+
+
+@functools.cache
+def _view_nouns() -> frozenset[str]:
+    return frozenset(data_lines("attribution_nouns.txt"))
 
 
 @functools.cache
