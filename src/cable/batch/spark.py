@@ -56,6 +56,9 @@ def spark_session(master: str = "local[2]", app: str = "cable batch"):
                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                .config("spark.python.worker.reuse", "true"))
     if master.startswith("local"):
+        # the workers must be this interpreter (its packages, Cable among them), whatever PATH says
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
         builder = (builder.config("spark.pyspark.python", sys.executable)
                    .config("spark.pyspark.driver.python", sys.executable))
     try:
