@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from .sentences import sentence_of
+
 Tense = Literal["past", "future"] | None
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
@@ -28,7 +30,7 @@ def tense_at(doc, char: int) -> Tense:
         found = _verb_tense(node)
         if found != "defer":
             return found
-    for node in token.sent:  # a parse that hangs the date off a noun: the sentence's first verb
+    for node in sentence_of(token):  # a parse that hangs the date off a noun: the sentence's first verb
         found = _verb_tense(node) if node.pos_ in ("VERB", "AUX") else "defer"
         if found != "defer":
             return found

@@ -29,6 +29,7 @@ from spacy.util import filter_spans
 
 from ..records import Forecast, Quote
 from .actortable import ActorTable
+from .sentences import sentence_of
 from .voices_common import (
     FIRST_SECOND_PERSON,
     PERSONAL_PRONOUNS,
@@ -181,7 +182,7 @@ def modal_forecast(modal: Token, quoted: bool = False) -> bool:
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ != "that"]
     perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
     only = any(t.lower_ == "only" for t in modal.doc[verb.left_edge.i:modal.i])
-    return not (marks or perfect or only or verb.sent.text.rstrip().endswith("?"))
+    return not (marks or perfect or only or sentence_of(verb).text.rstrip().endswith("?"))
 
 
 def _reported(verb: Token) -> bool:

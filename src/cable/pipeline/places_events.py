@@ -10,6 +10,7 @@ from importlib import resources
 
 from .places import Place
 from .places_match import DIRECTIONAL, LOCATIVE
+from .sentences import sentence_of
 
 SETTING = LOCATIVE | DIRECTIONAL | {"from"}
 
@@ -55,7 +56,7 @@ def _governed(trigger, places: list[Place]) -> list[Place]:
 
 def _nearest(trigger, places: list[Place]) -> list[Place]:
     """The place set by 'in'/'at' in the trigger's sentence nearest to it."""
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     usable = [p for p in places if sent.start_char <= p.start and p.end <= sent.end_char
               and p.preposition in LOCATIVE]
     if not usable:

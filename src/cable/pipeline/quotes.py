@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, Quote
 from .actortable import ActorTable
+from .sentences import sentence_of
 from .voices_common import (
     FIRST_SECOND_PERSON,
     QUOTATION_MARKS,
@@ -427,7 +428,7 @@ def _rest_of_sentence(doc, tok: Token, zones: QuoteZones) -> DocSpan | None:
     sentence around the phrase, outside quotation marks."""
     if tok.lower_ != "according":
         return None
-    sent = tok.sent
+    sent = sentence_of(tok)
     phrase = tok.subtree if tok.right_edge.i > tok.i + 1 else iter(())
     end_of_phrase = max((t.i for t in phrase), default=tok.i + 1)
     before = trimmed(doc, sent.start, tok.i)

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..records import Event, Stance
 from .actortable import ActorTable
+from .sentences import sentence_of
 from .voices_common import (
     RELATIVE_PRONOUNS,
     actor_of,
@@ -64,7 +65,7 @@ def find_stances(doc, actors: ActorTable, events: list[Event]) -> list[Stance]:
 def _verb_stances(doc, actors: ActorTable, verb: Token) -> list[Stance]:
     """ "X maintains that ...", "X seeks Y and Z", "X refuses to ...": one stance per issue."""
     cue = particle_cue(verb, stance_cues()) if verb.pos_ == "VERB" else None
-    if cue is None or verb.sent.text.rstrip().endswith("?"):
+    if cue is None or sentence_of(verb).text.rstrip().endswith("?"):
         return []
     subject = subject_of(verb)
     holder = _holder(actors, subject) if subject is not None else None
