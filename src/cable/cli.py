@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import sys
@@ -12,21 +11,11 @@ from collections.abc import Iterator
 
 import click
 
+from .cli_common import check_date as _check_date
+from .cli_common import db_option
 from .errors import CableError
 from .records import Rejection, Result, Skipped, rejection_json
 from .settings import Settings
-
-DB_HELP = "SQLite database file (or sqlite:///PATH)"
-
-
-def _check_date(ctx, param, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2009-10-28") from None
-
 
 def _settings() -> Settings:
     return Settings.load()
@@ -118,7 +107,7 @@ def _progress(items):
 @cli.command()
 @click.argument("feeds", nargs=-1, required=True)
 @click.option("--every", default="15m", show_default=True, help="How often to poll: 90s, 15m, 1h, 1h30m.")
-@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@db_option
 @click.option("--once", is_flag=True, help="Poll each feed once and stop.")
 @click.option("--rounds", type=click.IntRange(min=1), help="Poll this many times and stop.")
 def watch(feeds, every, db, once, rounds):
@@ -203,7 +192,7 @@ def clean(inputs, date, jsonl):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@db_option
 @click.option("--date", callback=_check_date, help="Publication date (YYYY-MM-DD) for articles that give none.")
 @click.option("--replace", is_flag=True, help="Re-extract and replace articles already stored.")
 @click.option("--keep-duplicates", is_flag=True,
@@ -270,7 +259,7 @@ def _output_options(f):
     f = click.option("--limit", default=50, show_default=True, help="At most this many rows.")(f)
     f = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")(f)
     f = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(f)
-    f = click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)(f)
+    f = db_option(f)
     return f
 
 
@@ -382,7 +371,7 @@ def actors(name, country, kind, sector, db, as_json, as_csv, limit):
 
 @cli.command("actor")
 @click.argument("name")
-@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
               help="Events, quotes and stances to show (newest first).")
@@ -462,7 +451,7 @@ def quotes(speaker, country, contains, since, until, db, as_json, as_csv, limit)
 @click.option("--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]))
 @click.option("--since", callback=_check_date, help="Events on or after this date.")
 @click.option("--until", callback=_check_date, help="Events on or before this date.")
-@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@db_option
 def export(fmt, out, actor, country, type_, status, since, until, db):
     """Write stored events in the field's layouts: GDELT 2.0 (61 tab-separated columns),
     ICEWS, POLECAT-style JSON lines, PLOVER JSON lines, CSV, or Parquet.
@@ -496,7 +485,7 @@ def export(fmt, out, actor, country, type_, status, since, until, db):
 
 
 @cli.command()
-@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 def serve(db, host, port):
@@ -524,7 +513,7 @@ def token():
 
 @token.command("create")
 @click.option("--name", default="default", show_default=True, help="Who or what the token is for.")
-@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@db_option
 def token_create(name, db):
     """Create a token; it is shown once and only its hash is stored."""
     from .web.tokens import create_token

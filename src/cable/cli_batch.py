@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import time
 
 import click
 
+from .cli_common import check_date as _check_date
+from .cli_common import db_option
 from .errors import CableError
 from .settings import Settings
-
-DB_HELP = "SQLite database file (or sqlite:///PATH)"
-
-
-def _check_date(ctx, param, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2009-10-28") from None
-
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
@@ -75,7 +64,7 @@ def batch(inputs, out, master, date, tasks):
 
 @click.command("load")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
-@click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
+@db_option
 @click.option("--replace", is_flag=True, help="Replace articles already stored with the folder's records.")
 def load(folder, db, replace):
     """Load the Parquet tables `cable batch` wrote into a store.

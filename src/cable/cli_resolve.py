@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from .cli_common import check_date
+
 SHARED_ANCHORS = Path(os.environ.get("CABLE_SHARED", "../shared")) / "anchors"
 SHARED_CORPORA = SHARED_ANCHORS.parent / "corpora"
 
@@ -23,17 +25,10 @@ def _iso_date(value: str | None) -> str | None:
         raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2009-10-28") from None
 
 
-def _check_date(ctx, param, value: str | None) -> str | None:
-    try:
-        return _iso_date(value)
-    except ValueError as e:
-        raise click.BadParameter(str(e)) from None
-
-
 @click.command("resolve")
 @click.argument("text", required=False)
 @click.option("--context", metavar="SENTENCE", help="The sentence the mention comes from.")
-@click.option("--date", metavar="YYYY-MM-DD", callback=_check_date, help="Resolve as of this day (YYYY-MM-DD): the post held then.")
+@click.option("--date", metavar="YYYY-MM-DD", callback=check_date, help="Resolve as of this day (YYYY-MM-DD): the post held then.")
 @click.option("--json", "as_json", is_flag=True, help="Print the resolution as JSON.")
 @click.option("--jsonl", "jsonl", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
               help="Resolve every line {id, text, context, date} of FILE; print one JSON line each.")

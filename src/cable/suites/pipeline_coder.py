@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..pipeline.nlp import UsesNlp
 from ..records import Article, Cleaned, Result
 from .base import CodedEvent, SuiteRecord
 from .conventions import codings
@@ -20,7 +21,7 @@ from .conventions import codings
 STATUSES = ("occurred", "planned")
 
 
-class PipelineCoder:
+class PipelineCoder(UsesNlp):
     """Codes records with ``cable.pipeline.analyse``; see the module docstring.
 
     ``statuses``: which event statuses count as coded (negated and hypothetical
@@ -31,14 +32,6 @@ class PipelineCoder:
         self._nlp = nlp
         self.statuses = frozenset(statuses)
         self.batch_size = batch_size
-
-    @property
-    def nlp(self):
-        if self._nlp is None:
-            from ..pipeline.nlp import load_nlp
-
-            self._nlp = load_nlp()
-        return self._nlp
 
     def code(self, record: SuiteRecord) -> list[CodedEvent]:
         return next(self.code_many([record]))
