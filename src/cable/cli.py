@@ -294,18 +294,27 @@ def _emit(rows: list[dict], columns: list[tuple[str, callable]], as_json: bool, 
         click.echo("  ".join(_fit(cell, w) for cell, w in zip(row, widths)).rstrip())
 
 
+def _event_filters(f):
+    """The filters that pick stored events: actor, country, type, status, since, until."""
+    for option in reversed((
+        click.option("--actor", help="A participant's name (substring) or code, e.g. 'Mitsotakis' or GRCGOV."),
+        click.option("--country", help="A participant's ISO3 country, e.g. PRK."),
+        click.option("--type", "type_", help="PLOVER type (CONSULT) or CAMEO code prefix (04)."),
+        click.option("--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"])),
+        click.option("--since", callback=_check_date, help="On or after YYYY-MM-DD."),
+        click.option("--until", callback=_check_date, help="On or before YYYY-MM-DD."),
+    )):
+        f = option(f)
+    return f
+
+
 def _fit(cell: str, width: int) -> str:
     cell = " ".join(cell.split())
     return (cell[: width - 1] + "\u2026" if len(cell) > width else cell).ljust(width)
 
 
 @cli.command()
-@click.option("--actor", help="A participant's name (substring) or code, e.g. 'Mitsotakis' or GRCGOV.")
-@click.option("--country", help="A participant's ISO3 country, e.g. PRK.")
-@click.option("--type", "type_", help="PLOVER type (CONSULT) or CAMEO code prefix (04).")
-@click.option("--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]))
-@click.option("--since", callback=_check_date, help="On or after YYYY-MM-DD.")
-@click.option("--until", callback=_check_date, help="On or before YYYY-MM-DD.")
+@_event_filters
 @click.option("--dyads", is_flag=True, help="One row per (source, target) pair, as dyadic data sets expect.")
 @_output_options
 def events(actor, country, type_, status, since, until, dyads, db, as_json, as_csv, limit):
@@ -445,12 +454,7 @@ def quotes(speaker, country, contains, since, until, db, as_json, as_csv, limit)
 @click.option("--format", "fmt", type=click.Choice(["gdelt", "icews", "polecat", "plover-jsonl", "csv", "parquet"]),
               required=True, help="Layout of the output.")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write (default: standard output).")
-@click.option("--actor", help="A participant's name (part of it) or code.")
-@click.option("--country", help="A participant's ISO3 country code.")
-@click.option("--type", "type_", help="PLOVER type or CAMEO code prefix.")
-@click.option("--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]))
-@click.option("--since", callback=_check_date, help="Events on or after this date.")
-@click.option("--until", callback=_check_date, help="Events on or before this date.")
+@_event_filters
 @db_option
 def export(fmt, out, actor, country, type_, status, since, until, db):
     """Write stored events in the field's layouts: GDELT 2.0 (61 tab-separated columns),
