@@ -105,18 +105,18 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/stances", tags=["api"])
     def api_stances(store=Depends(store), limit: int = Query(100, ge=1, le=10_000)):
-        rows = store.stances(limit=limit) if hasattr(store, "stances") else []
+        rows = store.stances(limit=limit)
         return {"count": len(rows), "items": rows}
 
     @app.get("/api/forecasts", tags=["api"])
     def api_forecasts(store=Depends(store), limit: int = Query(100, ge=1, le=10_000)):
-        rows = store.forecasts(limit=limit) if hasattr(store, "forecasts") else []
+        rows = store.forecasts(limit=limit)
         return {"count": len(rows), "items": rows}
 
     @app.get("/api/articles", tags=["api"])
     def api_search(store=Depends(store), q: str = Query(..., min_length=2, max_length=200),
                    limit: int = Query(20, ge=1, le=200)):
-        rows = search_articles(store, q, limit)
+        rows = store.search(q, limit=limit)
         return {"count": len(rows), "items": rows}
 
     @app.get("/api/articles/{article_id}", tags=["api"])
@@ -190,13 +190,13 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/forecasts", response_class=HTMLResponse, include_in_schema=False)
     def forecasts_page(request: Request, store=Depends(store)):
-        rows = store.forecasts(limit=500) if hasattr(store, "forecasts") else []
+        rows = store.forecasts(limit=500)
         return page(request, "forecasts.html", rows=rows)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, store=Depends(store), q: str = ""):
         q = q.strip()[:200]
-        hits = search_articles(store, q, 50) if len(q) >= 2 else []
+        hits = store.search(q, limit=50) if len(q) >= 2 else []
         actors = store.actors(name=q, limit=20) if len(q) >= 2 else []
         return page(request, "search.html", q=q, hits=hits, actors=actors)
 
@@ -244,12 +244,17 @@ def event_rows(store, *, dyad: str | None = None, country: str | None = None, **
         return store.events(country=country, limit=10**6, **filters)
     a, b = dyad.upper().split("-")
     rows = store.events(country=a, limit=10**6, **filters)
-    return [r for r in rows if between(store, r, a, b)]
+    countries: dict[str, dict[str, str | None]] = {}  # article id -> actor id -> country, read once an article
+    for r in rows:
+        if r["article_id"] not in countries:
+            record = store.article(r["article_id"]) or {}
+            countries[r["article_id"]] = {x["id"]: x.get("country") for x in record.get("actors", [])}
+    return [r for r in rows if between(countries[r["article_id"]], r, a, b)]
 
 
-def between(store, row: dict, a: str, b: str) -> bool:
-    record = store.article(row["article_id"]) or {}
-    country = {x["id"]: x.get("country") for x in record.get("actors", [])}
+def between(country: dict[str, str | None], row: dict, a: str, b: str) -> bool:
+    """Whether the event has one side in ``a`` and the other in ``b`` (``country``: its
+    article's actor id -> country)."""
     sides = ({country.get(x) for x in row["actors"]}, {country.get(x) for x in row["recipients"]})
     if not row["recipients"]:
         return {a, b} <= sides[0]
@@ -263,23 +268,6 @@ def sort_rows(rows: list[dict], sort: str) -> list[dict]:
     else:
         value = (lambda r: r.get(key) if r.get(key) is not None else float("-inf"))
     return sorted(rows, key=value, reverse=sort.startswith("-"))
-
-
-def search_articles(store, q: str, limit: int) -> list[dict]:
-    """Articles whose title or text holds the words of ``q`` (all of them, any order)."""
-    if hasattr(store, "search"):
-        return store.search(q, limit=limit)
-    words = [w for w in q.split() if w][:8]
-    clause = " AND ".join("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')" for _ in words)
-    args = [p for w in words for p in (like(w),) * 2]
-    rows = store.db.execute(f"SELECT id, title, published, url, substr(text, 1, 300) AS lead FROM articles "
-                            f"WHERE {clause} ORDER BY published DESC LIMIT ?", (*args, limit)).fetchall()
-    return [dict(r) for r in rows]
-
-
-def like(word: str) -> str:
-    """A LIKE pattern matching ``word`` literally anywhere."""
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def csv_response(rows: list[dict], filename: str) -> Response:
