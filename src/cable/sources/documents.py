@@ -26,10 +26,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BadDate, InputError, InputNotFound, InputTooLarge
+from ..errors import BadDate, InputError, InputTooLarge
 from ..records import Rejection
 from .fetch import fetch
-from .read import URL_RE, decode
+from .read import URL_RE, check_path, decode
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 FEED_SUFFIXES = frozenset({".rss", ".atom"})
@@ -103,7 +103,7 @@ def _read_whole(name: str, limits: Limits) -> tuple[bytes, str | None]:
     if URL_RE.match(name):
         got = fetch(name, max_bytes=limits.max_bytes, timeout=limits.timeout, allow_private=limits.allow_private)
         return _inflate(got.content, name, limits.max_bytes), got.url
-    _check_file(name)
+    check_path(name)
     try:
         with open(name, "rb") as f:
             raw = f.read(limits.max_bytes + 1)
@@ -112,17 +112,9 @@ def _read_whole(name: str, limits: Limits) -> tuple[bytes, str | None]:
     return _inflate(raw, name, limits.max_bytes), None
 
 
-def _check_file(name: str) -> None:
-    path = Path(name)
-    if not path.exists():
-        raise InputNotFound(f"{name}: no such file or directory; check the path")
-    if path.is_dir():
-        raise InputError(f"{name}: is a directory; name the files in it, or use `cable ingest` which walks directories")
-
-
 def _open_stream(name: str, *, text: bool = True):
     """A local file opened for streaming, uncompressed on the fly when it is gzip."""
-    _check_file(name)
+    check_path(name)
     try:
         with open(name, "rb") as f:
             gz = f.read(2) == b"\x1f\x8b"

@@ -40,11 +40,7 @@ def read_input(name: str, *, max_bytes: int = 20_000_000, timeout: float = 20.0,
 
         got = fetch(name, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
         return Input(name, decode(got.content, name, max_bytes), url=got.url)
-    path = Path(name)
-    if not path.exists():
-        raise InputNotFound(f"{name}: no such file or directory; check the path")
-    if path.is_dir():
-        raise InputError(f"{name}: is a directory; name the files in it, or use `cable ingest` which walks directories")
+    path = check_path(name)
     size = path.stat().st_size
     if size > max_bytes:
         raise InputTooLarge(
@@ -56,6 +52,16 @@ def read_input(name: str, *, max_bytes: int = 20_000_000, timeout: float = 20.0,
     except OSError as e:
         raise InputError(f"{name}: cannot be read ({e.strerror}); check its permissions") from None
     return Input(name, decode(raw, name, max_bytes))
+
+
+def check_path(name: str) -> Path:
+    """The path of an input file; InputError when it is missing or a directory."""
+    path = Path(name)
+    if not path.exists():
+        raise InputNotFound(f"{name}: no such file or directory; check the path")
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory; name the files in it, or use `cable ingest` which walks directories")
+    return path
 
 
 def decode(raw: bytes, name: str, max_bytes: int = 20_000_000) -> str:
