@@ -77,8 +77,9 @@ class ActorCoder:
         words by a dictionary look-up, phrases with gaps word by word."""
         best = None
         if not self.stems:
-            for end, records in index.matches(words, start):
-                best = (records, end)
+            hit = index.longest(words, start)
+            if hit is not None:
+                best = (hit[1], hit[0])
         for key in self._keys(words[start], index.first_words):
             for phrase, record in gapped(key):
                 end = phrase_end(phrase, words, start)

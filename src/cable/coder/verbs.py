@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from cable.dictionaries import Dictionaries, VerbCode, VerbEntry, VerbHit, candidate_keys
 from cable.dictionaries.entries import NULL_CODE as NULL, TABARI, Token
+from cable.dictionaries.compiled import LazyRecords
 from cable.coder.matching import Compiled
 from cable.coder.model import Item, Mark
 from cable.coder.prepared import entry_patterns
@@ -52,6 +53,8 @@ class VerbFinder:
         self._hits: dict[str, list[VerbHit]] = {}
         self.members = SynsetMembers(dictionaries)
         self._by_entry = entry_patterns(dictionaries, self.members, self.stems)
+        if isinstance(dictionaries.verbs, LazyRecords):
+            dictionaries.verbs.make_all()   # a few hundred entries; text meets most of them
 
     def find(self, items: list[Item], at: int, low: int, high: int) -> VerbMatch | None:
         """The longest verb form whose verb word is ``items[at]``, its other words

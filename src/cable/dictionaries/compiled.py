@@ -42,6 +42,12 @@ class LazyRecords(Sequence[T], Generic[T]):
     def __len__(self) -> int:
         return len(self._plain)
 
+    def make_all(self) -> None:
+        """Make every record now, for sets that text meets most of anyway."""
+        for index, record in enumerate(self._made):
+            if record is None:
+                self._made[index] = self._make(self._plain[index])
+
     def __getstate__(self) -> tuple:
         return self._plain, self._make
 
@@ -102,6 +108,16 @@ class PhraseIndex(Generic[T]):
                 found.append((end, [self.records[i] for i in hits]))
         return found
 
+    def longest(self, words: Sequence[str], start: int = 0) -> tuple[int, list[T]] | None:
+        """(end, records) of the longest phrase equal to ``words[start:end]``, or None;
+        only its records are made."""
+        longest = self._longest.get(words[start], 0) if start < len(words) else 0
+        for end in range(min(len(words), start + longest), start, -1):
+            hits = self._phrases.get(tuple(words[start:end]))
+            if hits:
+                return end, [self.records[i] for i in hits]
+        return None
+
     @property
     def first_words(self) -> dict[str, tuple[int, ...]]:
         return self._first
@@ -127,10 +143,11 @@ def flat_tokens(tokens: tuple[Token, ...]) -> tuple:
 
 
 def make_tokens(plain: tuple) -> tuple[Token, ...]:
-    return tuple(Token(kind, text, joined, match, tuple(make_tokens(p) for p in parts))
+    return tuple(_token((kind, text, joined, match, tuple(make_tokens(p) for p in parts) if parts else ()))
                  for kind, text, joined, match, parts in plain)
 
 
+_token = Token._make   # a record's tokens are made by the thousand: skip keyword handling
 _MATCH_LETTERS = {EXACT: "e", WORD_ENDINGS: "n", STEM: "s"}
 _LETTER_MATCHES = {letter: match for match, letter in _MATCH_LETTERS.items()}
 _WORD_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -154,7 +171,7 @@ def flat_words(phrase: Phrase) -> tuple:
 
 def make_words(plain: tuple) -> Phrase:
     words, joined, matches = plain
-    return tuple(Token(WORD, word, bool(joined >> i & 1), _LETTER_MATCHES[letter])
+    return tuple(_token((WORD, word, bool(joined >> i & 1), _LETTER_MATCHES[letter], ()))
                  for i, (word, letter) in enumerate(zip(words, matches)))
 
 
