@@ -1,12 +1,13 @@
 """API latency on a large store, with concurrent clients on 127.0.0.1.
 
 Builds (once) a store of at least 100,000 events by copying the bundled examples'
-results under new article ids and dates (no parsing), serves it with uvicorn on a
-loopback port, and has N client threads request, for a bounded time, the events
-list, an actor page and a search. Prints the median and p99 per request kind and
-the requests per second, with zero errors expected.
+results under new article ids and dates (no parsing), serves it with ``cable serve
+--workers W`` (one process per core by default) on a loopback port, and has N client
+threads in this process request, for a bounded time, the events list, an actor page
+and a search. Prints the median and p99 per request kind and the requests per
+second, with zero errors expected.
 
-    python bench/api_latency.py [--events 100000] [--clients 8] [--seconds 20] [--db PATH]
+    python bench/api_latency.py [--events 100000] [--clients 8] [--seconds 20] [--workers W] [--db PATH]
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import os
+import signal
+import socket
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -51,17 +56,34 @@ def build(db: str, events: int) -> int:
         return store.counts()["events"]
 
 
-def serve(db: str):
-    import uvicorn
+def serve(db: str, workers: int) -> tuple[subprocess.Popen, str]:
+    """``cable serve`` in its own process group on a free loopback port, once it answers."""
+    import httpx
 
-    from cable.web import create_app
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "cable", "serve", "--db", db, "--host", "127.0.0.1",
+                               "--port", str(port), "--workers", str(workers)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/api/events?limit=1", timeout=2).status_code == 200:
+                return server, base
+        except httpx.TransportError:
+            time.sleep(0.2)
+    stop(server)
+    sys.exit("the server did not answer within 60 s")
 
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, thread, f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
+
+def stop(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
 
 
 def load(base: str, clients: int, seconds: float) -> tuple[dict[str, list[float]], int]:
@@ -99,18 +121,19 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="server processes (default: one per core)")
     parser.add_argument("--db", default=str(ROOT / "bench" / ".api-latency.db"))
     args = parser.parse_args()
     stored = build(args.db, args.events)
-    server, thread, base = serve(args.db)
+    server, base = serve(args.db, args.workers)
     try:
+        load(base, 1, 2.0)  # warm up each worker's caches and the page cache
         times, errors = load(base, args.clients, args.seconds)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+        stop(server)
     total = sum(len(v) for v in times.values())
-    print(f"{stored:,} events stored; {args.clients} clients for {args.seconds:g} s: {total / args.seconds:.1f} "
-          f"requests/s, {errors} errors")
+    print(f"{stored:,} events stored; `cable serve --workers {args.workers}` in its own processes; "
+          f"{args.clients} clients for {args.seconds:g} s: {total / args.seconds:.1f} requests/s, {errors} errors")
     print(f"{'request':<20} {'n':>6} {'median ms':>10} {'p99 ms':>8}")
     for name, values in times.items():
         values.sort()

@@ -187,11 +187,14 @@ def test_cli_actor_gives_a_dated_history(tmp_path):
     assert run("ingest", EXAMPLES, "--db", db).exit_code == 0
     result = run("actor", "Kyriakos Mitsotakis", "--db", db)
     assert result.exit_code == 0, result.output
-    assert "[person, GRCGOV] GRC" in result.stdout and "2020-01-11  prime minister, Greece" in result.stdout
+    assert "[person, GRCGOV] GRC" in result.stdout
+    assert "Prime Minister, Greece  (knowledge base; 1 article)" in result.stdout
     history = json.loads(run("actor", "Kyriakos Mitsotakis", "--db", db, "--json").stdout)
     assert history["quotes"] and all(q["speaker_name"] == "Kyriakos Mitsotakis" for q in history["quotes"])
     assert history["posts"][0] == {"published": "2020-01-11", "article_id": history["quotes"][0]["article_id"],
-                                   "title": "prime minister", "organization": "Greece"}
+                                   "title": "prime minister", "organization": "Greece", "source": "text"}
+    merged = next(p for p in history["history"] if p["title"] == "Prime Minister")
+    assert merged["sources"] == ["kb", "text"] and merged["first"] == "2020-01-11" and merged["start"] <= 2020
     shoukry = json.loads(run("actor", "Sameh Shoukry", "--db", db, "--json").stdout)
     assert shoukry["events"] and all("Sameh Shoukry" in e["actor_names"] + e["recipient_names"]
                                      for e in shoukry["events"])

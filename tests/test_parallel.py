@@ -11,6 +11,7 @@ import pytest
 from cable.parallel import StoredArticles, chunks, ingest_parallel, process_parallel
 from cable.records import Skipped
 from cable.settings import Settings
+from pg import pg_server, pg_url  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.model
 
@@ -62,3 +63,15 @@ def test_stored_articles_reads_without_writing(tmp_path):
         conn.execute("INSERT INTO articles VALUES ('abc')")
     assert StoredArticles(str(db))("abc") is True
     assert StoredArticles(str(db))("xyz") is False
+
+
+def test_stored_articles_asks_a_postgresql_store(pg_url):
+    from cable.store.connection import Connection
+
+    check = StoredArticles(pg_url)
+    assert check("abc") is False  # no articles table yet
+    db = Connection.open(pg_url)
+    db.execute("CREATE TABLE articles (id TEXT PRIMARY KEY)")
+    db.execute("INSERT INTO articles VALUES (?)", ("abc",))
+    db.close()
+    assert check("abc") is True and check("xyz") is False

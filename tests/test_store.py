@@ -1,8 +1,9 @@
 import sqlite3
 
 import pytest
+from pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
-from cable.errors import StoreError
+from cable.errors import BadDate, StoreError
 from cable.records import Actor, Article, DateRef, Event, Location, Quote, Rejection, Result, Span
 from cable.store import open_store
 
@@ -22,12 +23,29 @@ def make_result(article_id="abc123", text=TEXT, input="a.txt"):
     return Result(article, [], [ru, fr, lee], [event], [quote], [], [], input=input)
 
 
-@pytest.fixture(params=["memory", "file"])
+@pytest.fixture(params=["memory", "file", "postgres"])
 def store(request, tmp_path):
-    target = "memory:" if request.param == "memory" else str(tmp_path / "t.db")
+    """The same tests on each backend: in-memory SQLite, a SQLite file, a PostgreSQL schema."""
+    if request.param == "postgres":
+        target = request.getfixturevalue("pg_url")
+    else:
+        target = "memory:" if request.param == "memory" else str(tmp_path / "t.db")
     s = open_store(target)
     yield s
     s.close()
+
+
+def integrity_errors() -> tuple[type[Exception], ...]:
+    """A failed constraint, as either backend raises it."""
+    try:
+        import psycopg
+    except ImportError:
+        return (sqlite3.IntegrityError,)
+    return (sqlite3.IntegrityError, psycopg.IntegrityError)
+
+
+def count_rows(store, table: str) -> int:
+    return store.sql.one(f"SELECT count(*) AS n FROM {table}")["n"]
 
 
 def test_store_write_is_idempotent(store):
@@ -72,7 +90,7 @@ def test_store_quotes_by_speaker_and_country(store):
 def test_store_failed_write_leaves_nothing_half_written(store):
     bad = make_result()
     bad.quotes.append(bad.quotes[0])  # duplicate primary key: the insert fails midway
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_errors()):
         store.write(bad)
     assert store.counts()["articles"] == 0 and store.counts()["events"] == 0
     assert store.write(make_result()).status == "stored"
@@ -169,7 +187,7 @@ def test_the_same_canonical_url_is_one_article(store):
 def test_replace_re_signs_the_article(store):
     store.write(wire_result("w1"))
     assert store.write(wire_result("w1"), replace=True).status == "replaced"
-    assert store.db.execute("SELECT count(*) FROM signatures").fetchone()[0] == 1
+    assert count_rows(store, "signatures") == 1 and count_rows(store, "signature_bands") == 16
 
 
 def test_a_schema_1_store_is_brought_up_to_date(tmp_path):
@@ -206,3 +224,128 @@ def test_full_text_search_and_exact_actor_names(store):
     assert store.events(actor_name="Freedon") == []
     store.write(wire_result("w1", input="wire.txt"), replace=True)
     assert [r["id"] for r in store.search("maritime")] == ["w1"]  # the index follows a replace
+
+
+def test_filters_match_alike_on_every_backend(store):
+    """Substring filters ignore case and treat a backslash as a plain character; dates are checked."""
+    store.write(make_result())
+    assert [q["text"] for q in store.quotes(contains="WE AGREED")] == ["We agreed,"]
+    assert [a["name"] for a in store.actors(name="ann")] == ["Ann Lee"]
+    assert store.actors(name="Ann\\") == [] and store.quotes(speaker="Lee\\") == []
+    assert [a["name"] for a in store.actors(name="A_n")] == ["Ann Lee"]  # _ is one character, as in SQL
+    with pytest.raises(BadDate, match="since='2020-13-01' is not a date"):
+        store.events(since="2020-13-01")
+
+
+def test_undated_articles_sort_last_and_names_sort_bytewise(store):
+    undated = make_result("nodate", text=TEXT.replace("Geneva", "Bern"))
+    undated.article.published = None
+    undated.events[0].date = None
+    store.write(undated)
+    store.write(make_result())
+    assert [e["article_id"] for e in store.events()] == ["abc123", "nodate"]
+    assert [q["article_id"] for q in store.quotes()] == ["abc123", "nodate"]
+    lower = make_result("lower", text=TEXT + " More.")
+    lower.actors[2].name = "ann lee"
+    store.write(lower, dedupe=False)
+    assert [a["name"] for a in store.actors(kind="person")] == ["Ann Lee", "ann lee"]
+
+
+def test_open_store_takes_postgres_urls(pg_url):
+    with open_store(pg_url.replace("postgresql://", "postgres://", 1)) as store:
+        assert store.write(make_result()).status == "stored"
+    with open_store(pg_url) as store:  # the tables are there for the next process
+        assert store.write(make_result()).status == "unchanged" and store.counts()["events"] == 1
+
+
+def test_an_unreachable_postgres_server_is_a_clear_error():
+    pytest.importorskip("psycopg")
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens there once closed
+    with pytest.raises(StoreError, match=r"cannot connect to the PostgreSQL store postgresql://u:\*\*\*@127.0.0.1"):
+        open_store(f"postgresql://u:secret@127.0.0.1:{port}/cable")
+
+
+def test_postgres_without_psycopg_says_what_to_install(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    with pytest.raises(StoreError, match=r"pip install 'cable\[postgres\]'"):
+        open_store("postgresql://cable@127.0.0.1:5432/cable")
+
+
+WRITER = """
+import json, sys, time
+from pathlib import Path
+from cable.records_json import result_from_json
+from cable.store import open_store
+
+url, records = sys.argv[1], json.loads(Path(sys.argv[2]).read_text())
+order, folder = json.loads(sys.argv[3]), Path(sys.argv[4])
+store = open_store(url)
+(folder / f"ready-{sys.argv[5]}").touch()
+while not (folder / "go").exists():
+    time.sleep(0.002)
+print(json.dumps([[records[i]["article"]["id"], store.write(result_from_json(records[i])).status] for i in order]))
+store.close()
+"""
+
+
+def concurrent_copies(groups: int, seed: int = 7):
+    """``groups`` distinct articles, each as three writes: the article, the same article again
+    under another input, and a near-duplicate (one word changed, another id)."""
+    import random
+
+    rng = random.Random(seed)
+    vocabulary = [f"{rng.choice('bdfgklmnprstvz')}{rng.choice('aeiou')}{rng.choice('lmnrst')}{n}" for n in range(900)]
+    out = []
+    for g in range(groups):
+        words = [rng.choice(vocabulary) for _ in range(300)]
+        text = " ".join(words) + "."
+        edited = " ".join(words[:-1] + ["changed"]) + "."
+        out.append([make_result(f"g{g}", text=text, input=f"a{g}.txt"), make_result(f"g{g}", text=text, input=f"b{g}"),
+                    make_result(f"g{g}-copy", text=edited, input=f"c{g}.txt")])
+    return out
+
+
+def test_concurrent_writers_on_postgres_lose_nothing_and_store_each_article_once(pg_url, tmp_path):
+    """Four processes write the same 40 articles, their repeats and near-duplicates at once,
+    each in its own order: every article is stored exactly once, none is lost."""
+    import json
+    import random
+    import subprocess
+    import sys
+
+    groups = concurrent_copies(40)
+    flat = [r for group in groups for r in group]
+    (tmp_path / "records.json").write_text(json.dumps([r.to_json() for r in flat]))
+    open_store(pg_url).close()  # the schema, so that the writers race on articles only
+    writers = []
+    for n in range(4):
+        order = list(range(len(flat)))
+        random.Random(n).shuffle(order)
+        writers.append(subprocess.Popen([sys.executable, "-c", WRITER, pg_url, str(tmp_path / "records.json"),
+                                         json.dumps(order), str(tmp_path), str(n)], stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True))
+    import time
+
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.glob("ready-*"))) < 4 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    (tmp_path / "go").touch()
+    outcomes = []
+    for w in writers:
+        out, err = w.communicate(timeout=120)
+        assert w.returncode == 0, err
+        outcomes += json.loads(out)
+    statuses = [status for _, status in outcomes]
+    assert statuses.count("stored") == 40 and len(statuses) == 4 * 120
+    with open_store(pg_url) as store:
+        assert store.counts()["articles"] == 40 and store.counts()["events"] == 40
+        stored = {r["id"] for r in store.sql.rows("SELECT id FROM articles")}
+        for n, (first, _, copy) in enumerate(groups):
+            assert len(stored & {first.article.id, copy.article.id}) == 1, f"group {n}"
+        assert store.sql.one("SELECT count(*) AS n FROM signatures")["n"] == 40

@@ -5,6 +5,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 from cable.settings import Settings
 from cable.store import open_store
@@ -67,6 +68,12 @@ class FeedServer:
         self.thread.join()
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def target(request, tmp_path):
+    """The database the watcher keeps its state in: a SQLite file, or a PostgreSQL schema."""
+    return request.getfixturevalue("pg_url") if request.param == "postgres" else str(tmp_path / "news.db")
+
+
 @pytest.fixture
 def server():
     s = FeedServer()
@@ -99,8 +106,8 @@ def test_item_key_prefers_the_guid_then_the_link():
     assert item_key({"title": "T"}, 3) == "T||3"
 
 
-def test_backoff_doubles_and_resets_on_success(tmp_path):
-    state = WatchState(str(tmp_path / "w.db"))
+def test_backoff_doubles_and_resets_on_success(target):
+    state = WatchState(target)
     assert state.failed("f", "down", 60, now=1000) == 120
     assert state.failed("f", "down", 60, now=1000) == 240
     assert state.feed("f")["next_try"] == 1240
@@ -113,8 +120,8 @@ def test_backoff_doubles_and_resets_on_success(tmp_path):
 
 
 @pytest.mark.model
-def test_watch_ingests_new_items_once_across_rounds_and_restarts(server, tmp_path):
-    db = str(tmp_path / "news.db")
+def test_watch_ingests_new_items_once_across_rounds_and_restarts(server, target):
+    db = target
     settings = Settings.load({"allow_private_urls": True})
     bodies = articles()
     server.publish(feed([item(1, bodies[0]), item(2, bodies[1])]), '"v1"')

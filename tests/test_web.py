@@ -190,3 +190,11 @@ def test_network_and_dyad_views_draw_svg(client):
     assert "<svg" in network and "<circle" in network and "<line" in network
     dyad = client.get("/dyad", params={"a": "EGY", "b": "TUR"}).text
     assert "<svg" in dyad and "<polyline" in dyad
+
+
+def test_actor_page_shows_the_dated_history_of_posts(client):
+    persons = items(client.get("/api/actors", params={"kind": "person", "limit": 200}))
+    titled = next(p for p in persons if p["titles"] and p["country"])
+    page = client.get(f"/actor/{titled['name']}").text
+    assert "<h2>Posts and titles</h2>" in page
+    assert titled["titles"][0]["title"] in page and 'href="/article/' in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -385,8 +386,8 @@ def actors(name, country, kind, sector, db, as_json, as_csv, limit):
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
               help="Events, quotes and stances to show (newest first).")
 def actor(name, db, as_json, limit):
-    """One actor's dated history across the store: the posts and titles articles give,
-    and their events, quotes and stances. NAME is the actor's name as stored (see
+    """One actor's dated history across the store: its posts (the titles articles give,
+    merged with the knowledge base's dated posts), and its events, quotes and stances. NAME is the actor's name as stored (see
     `cable actors --name`).
 
     Example:
@@ -394,6 +395,8 @@ def actor(name, db, as_json, limit):
     \b
         cable actor "Sameh Shoukry" --db cable.db
     """
+    from . import roles
+    from .kb import load_kb
     from .store import open_store
 
     with open_store(db) as store:
@@ -405,14 +408,15 @@ def actor(name, db, as_json, limit):
                    [:limit]}
     if not entries:
         raise click.ClickException(f"no actor named {name!r} in {db}; look it up with `cable actors --name`")
+    posts = roles.history(history["posts"], load_kb(), name=name, country=entries[0]["country"])
+    history["history"] = [post.as_dict() for post in posts]
     if as_json:
         click.echo(json.dumps(history, ensure_ascii=False, indent=2))
         return
     for e in entries:
         click.echo(f"{name} [{e['kind']}{', ' + e['code'] if e['code'] else ''}] {e['country'] or ''} - "
                    f"{e['articles']} articles, {e['mentions']} mentions")
-    _section("Posts and titles", [f"{p['published'] or '?':<10}  {p['title']}"
-                                  f"{', ' + p['organization'] if p['organization'] else ''}" for p in history["posts"]])
+    _section("Posts and titles", [roles.describe(post) for post in posts])
     _section("Events", [f"{(ev.get('date') or {}).get('start') or ev['published'] or '?':<10}  {ev['plover']:<9} "
                         f"{' + '.join(ev['actor_names'])}{' -> ' + ' + '.join(ev['recipient_names']) if ev['recipient_names'] else ''}"
                         f"  ({ev['trigger']['text']}; {ev['status']})" for ev in history["events"]])
@@ -492,7 +496,9 @@ def export(fmt, out, actor, country, type_, status, since, until, db):
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(db, host, port):
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes sharing the port (one per core answers concurrent clients sooner).")
+def serve(db, host, port, workers):
     """Serve the JSON API (/api/..., described by /openapi.json) and the pages over a store.
 
     Reading needs nothing; ingesting through the API needs a token
@@ -501,13 +507,18 @@ def serve(db, host, port):
     Example:
 
     \b
-        cable serve --db news.db --port 8000
+        cable serve --db news.db --port 8000 --workers 2
     """
     import uvicorn
 
     from .web import create_app
 
-    uvicorn.run(create_app(db, settings=_settings()), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(db, settings=_settings()), host=host, port=port, log_level="info")
+        return
+    os.environ["CABLE_DB"] = db  # each worker process builds its application from the environment
+    uvicorn.run("cable.web:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="info")
 
 
 @cli.group()
@@ -605,4 +616,8 @@ for _command in RESOLVE_COMMANDS:
 
 from .cli_batch import BATCH_COMMANDS  # noqa: E402
 for _command in BATCH_COMMANDS:
+    cli.add_command(_command)
+
+from .cli_brief import BRIEF_COMMANDS  # noqa: E402
+for _command in BRIEF_COMMANDS:
     cli.add_command(_command)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import click
 
-DB_HELP = "SQLite database file (or sqlite:///PATH)"
+DB_HELP = "SQLite database file (or sqlite:///PATH), or a PostgreSQL URL postgresql://USER@HOST:PORT/DBNAME"
 
 db_option = click.option("--db", envvar="CABLE_DB", default="cable.db", show_default=True, help=DB_HELP)
 

@@ -130,12 +130,16 @@ def score(bins, as_json, db):
 @click.option("--limit", default=50, show_default=True, help="At most this many rows.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--dna", is_flag=True, help="Print CSV in the statement layout of Discourse Network Analyzer.")
+@click.option("--follow", is_flag=True,
+              help="Follow each holder's position on each issue over time (issues matched by their key).")
 @db_option
-def stances(holder, issue, polarity, since, until, limit, as_json, dna, db):
+def stances(holder, issue, polarity, since, until, limit, as_json, dna, follow, db):
     """List stored stances: who supports or opposes what, and on what condition.
 
     With --dna the rows are DNA statements (person, organization, concept,
     agreement 1/0, offsets and text); conditional stances count as agreement.
+    With --follow the stances are grouped by holder and issue key (the same issue
+    however articles word it), oldest first, so a change of position shows.
 
     Example:
 
@@ -145,7 +149,9 @@ def stances(holder, issue, polarity, since, until, limit, as_json, dna, db):
     """
     with _store(db) as store:
         rows = store.stances(holder=holder, issue=issue, polarity=polarity, since=since, until=until, limit=limit)
-    if dna:
+    if follow:
+        click.echo(followed(rows), nl=False)
+    elif dna:
         from .dna_export import dna_csv
 
         click.echo(dna_csv(rows), nl=False)
@@ -157,6 +163,22 @@ def stances(holder, issue, polarity, since, until, limit, as_json, dna, db):
                                   (r["published"] or "-"), " ".join(r["position"].split())[:80]]))
         if not rows:
             click.echo("(no rows)")
+
+
+def followed(rows: list[dict]) -> str:
+    """Stances by (holder, issue key), oldest first within each; a line marks each change."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        groups.setdefault((r["holder_name"] or r["holder"], r["issue_key"]), []).append(r)
+    lines = []
+    for (holder, key), group in sorted(groups.items()):
+        lines.append(f"{holder} · {key or '(no key)'}")
+        last = None
+        for r in sorted(group, key=lambda r: (r["published"] or "", r["article_id"], r["start"])):
+            mark = "changed " if last is not None and r["polarity"] != last else ""
+            lines.append(f"  {r['published'] or '-':<10}  {mark}{r['polarity']:<11} {r['issue']}  [{r['article_id']}:{r['id']}]")
+            last = r["polarity"]
+    return "\n".join(lines) + "\n" if lines else "(no rows)\n"
 
 
 VOICE_COMMANDS = (eval_quotes, forecasts, stances)

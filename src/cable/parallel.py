@@ -24,6 +24,7 @@ from .errors import CableError
 from .records import Rejection, Result, Skipped
 from .settings import DEFAULTS, Settings
 from .sources import Limits, iter_documents
+from .store.connection import Connection, is_postgres, sqlite_path
 
 _worker: dict = {}  # in each worker process: the model, the settings and the stored-article check
 
@@ -40,13 +41,12 @@ def document_items(names: list[str], settings: Settings = DEFAULTS) -> Iterator[
 def process_parallel(names: list[str], *, workers: int, date: str | None = None, settings: Settings = DEFAULTS,
                      skip_db: str | None = None) -> Iterator[Result | Rejection | Skipped]:
     """``process_many`` over the inputs' documents with ``workers`` processes: one
-    outcome per document, in input order. ``skip_db``, a SQLite store (as ``--db``
+    outcome per document, in input order. ``skip_db``, a store (as ``--db``
     names it), gives a ``Skipped`` for each article already in it, as
     ``process_many``'s ``skip`` does."""
     from .pipeline import process_many
 
     items = document_items(names, settings)
-    skip_db = _sqlite_path(skip_db) if skip_db else None
     if workers <= 1:
         skip = StoredArticles(skip_db) if skip_db else None
         yield from process_many(items, date=date, settings=settings, skip=skip)
@@ -96,29 +96,35 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 class StoredArticles:
-    """Whether an article is in a SQLite store, asked over a read-only connection
-    (a worker only reads; the parent writes)."""
+    """Whether an article is in a store (as ``--db`` names it): a SQLite file asked over
+    a read-only connection, a PostgreSQL server over its own connection (a worker
+    only reads; the parent writes)."""
 
-    def __init__(self, path: str):
-        self.path = path
-        self._db: sqlite3.Connection | None = None
+    def __init__(self, target: str):
+        self.target = target
+        self._db = None
 
     def __call__(self, article_id: str) -> bool:
         if self._db is None:
-            if not Path(self.path).exists():
+            self._db = self._connect()
+            if self._db is None:
                 return False
-            self._db = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
-        except sqlite3.OperationalError:  # no articles table yet
-            return False
+        return self._db.one("SELECT 1 AS x FROM articles WHERE id = ?", (article_id,)) is not None
 
-
-def _sqlite_path(db: str) -> str | None:
-    """The file of a SQLite store target, or None for an in-memory one."""
-    if db in ("memory:", ":memory:"):
+    def _connect(self) -> Connection | None:
+        """A connection once the store has its articles table; None before."""
+        if is_postgres(self.target):
+            db, ask = Connection.open(self.target), "SELECT to_regclass('articles') IS NOT NULL AS x"
+        else:
+            path = Path(sqlite_path(self.target))
+            if str(path) == ":memory:" or not path.exists():
+                return None
+            db = Connection(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True), "sqlite")
+            ask = "SELECT count(*) AS x FROM sqlite_master WHERE type = 'table' AND name = 'articles'"
+        if db.one(ask)["x"]:
+            return db
+        db.close()
         return None
-    return db[len("sqlite:///"):] if db.startswith("sqlite:///") else db
 
 
 def _start_worker(settings: Settings, skip_db: str | None) -> None:

@@ -25,7 +25,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_bytes", 20_000_000, "Reject inputs larger than this many bytes"),
     Setting("min_text_chars", 200, "Reject pages whose article text is shorter"),
     Setting("max_text_chars", 1_000_000, "Reject pages whose article text is longer (the parser's limit)"),
-    Setting("db", "cable.db", "SQLite database file used by ingest and the queries"),
+    Setting("db", "cable.db", "SQLite database file, or a PostgreSQL URL, used by ingest and the queries"),
     Setting("fetch_timeout", 20.0, "Seconds to wait for a web server when fetching a URL"),
     Setting("allow_private_urls", False,
             "Fetch URLs on private, loopback and link-local addresses (refused by default)"),

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from .settings import Settings
 from .sources.documents import Limits, feed_item
 from .sources.fetch import fetch
 from .sources.read import URL_RE
+from .store.connection import Connection
 
 log = logging.getLogger("cable.watch")
 MAX_BACKOFF = 6 * 3600
@@ -34,7 +34,7 @@ TRANSIENT = frozenset({"fetch_failed"})
 STATE = """
 CREATE TABLE IF NOT EXISTS watch_feeds (
     feed TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, failures INTEGER NOT NULL DEFAULT 0,
-    next_try REAL NOT NULL DEFAULT 0, last_error TEXT, last_ok TEXT
+    next_try DOUBLE PRECISION NOT NULL DEFAULT 0, last_error TEXT, last_ok TEXT
 );
 CREATE TABLE IF NOT EXISTS watch_items (
     feed TEXT NOT NULL, item TEXT NOT NULL, status TEXT NOT NULL, at TEXT NOT NULL,
@@ -84,44 +84,42 @@ class Round:
 
 
 class WatchState:
-    """The watcher's memory, in the SQLite database at ``path``."""
+    """The watcher's memory, in the store's database ``target`` (a SQLite file or a PostgreSQL URL)."""
 
-    def __init__(self, path: str):
-        self.conn = sqlite3.connect(path, timeout=30)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.executescript(STATE)
+    def __init__(self, target: str):
+        self.conn = Connection.open(target)
+        if self.conn.kind == "sqlite":
+            self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.script(STATE)
 
     def feed(self, feed: str) -> dict:
-        row = self.conn.execute("SELECT etag, last_modified, failures, next_try FROM watch_feeds WHERE feed = ?",
-                                (feed,)).fetchone()
-        etag, modified, failures, next_try = row or (None, None, 0, 0.0)
-        return {"etag": etag, "last_modified": modified, "failures": failures, "next_try": next_try}
+        row = self.conn.one("SELECT etag, last_modified, failures, next_try FROM watch_feeds WHERE feed = ?", (feed,))
+        return {"etag": row["etag"], "last_modified": row["last_modified"], "failures": row["failures"],
+                "next_try": row["next_try"]} if row else {"etag": None, "last_modified": None, "failures": 0,
+                                                           "next_try": 0.0}
 
     def seen(self, feed: str, item: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM watch_items WHERE feed = ? AND item = ?",
-                                 (feed, item)).fetchone() is not None
+        return self.conn.one("SELECT 1 AS seen FROM watch_items WHERE feed = ? AND item = ?", (feed, item)) is not None
 
     def mark(self, feed: str, item: str, status: str) -> None:
-        with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO watch_items VALUES (?, ?, ?, ?)", (feed, item, status, _now()))
+        self.conn.execute("INSERT INTO watch_items VALUES (?, ?, ?, ?) ON CONFLICT (feed, item) DO UPDATE SET "
+                          "status = excluded.status, at = excluded.at", (feed, item, status, _now()))
 
     def succeeded(self, feed: str, etag: str | None, last_modified: str | None) -> None:
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO watch_feeds (feed, etag, last_modified, failures, next_try, last_ok) "
-                "VALUES (?, ?, ?, 0, 0, ?) ON CONFLICT(feed) DO UPDATE SET etag = excluded.etag, "
-                "last_modified = excluded.last_modified, failures = 0, next_try = 0, last_error = NULL, "
-                "last_ok = excluded.last_ok", (feed, etag, last_modified, _now()))
+        self.conn.execute(
+            "INSERT INTO watch_feeds (feed, etag, last_modified, failures, next_try, last_ok) "
+            "VALUES (?, ?, ?, 0, 0, ?) ON CONFLICT(feed) DO UPDATE SET etag = excluded.etag, "
+            "last_modified = excluded.last_modified, failures = 0, next_try = 0, last_error = NULL, "
+            "last_ok = excluded.last_ok", (feed, etag, last_modified, _now()))
 
     def failed(self, feed: str, error: str, every: float, now: float) -> float:
         """Record a failure; the delay before the next try."""
         failures = self.feed(feed)["failures"] + 1
         delay = min(every * 2 ** failures, MAX_BACKOFF)
-        with self.conn:
-            self.conn.execute(
-                "INSERT INTO watch_feeds (feed, failures, next_try, last_error) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(feed) DO UPDATE SET failures = excluded.failures, next_try = excluded.next_try, "
-                "last_error = excluded.last_error", (feed, failures, now + delay, error))
+        self.conn.execute(
+            "INSERT INTO watch_feeds (feed, failures, next_try, last_error) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(feed) DO UPDATE SET failures = excluded.failures, next_try = excluded.next_try, "
+            "last_error = excluded.last_error", (feed, failures, now + delay, error))
         return delay
 
     def close(self) -> None:
@@ -152,7 +150,7 @@ class Watcher:
     def poll_once(self) -> list[Round]:
         from .store import open_store
 
-        state = WatchState(_sqlite_path(self.db))
+        state = WatchState(self.db)
         try:
             with open_store(self.db) as store:
                 return [self._poll(feed, state, store) for feed in self.feeds]
@@ -234,10 +232,6 @@ def item_key(entry, number: int) -> str:
         if entry.get(key):
             return str(entry[key])
     return f"{entry.get('title', '')}|{entry.get('published', '')}|{number}"
-
-
-def _sqlite_path(db: str) -> str:
-    return db.removeprefix("sqlite:///")
 
 
 def _now() -> str:

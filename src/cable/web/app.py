@@ -1,4 +1,5 @@
-"""``cable serve``: a JSON API (documented by its OpenAPI schema, /openapi.json) and pages.
+"""``cable serve``: a JSON API (documented by its OpenAPI schema, /openapi.json) and pages,
+among them the daily brief (/brief, with an Atom feed at /brief.atom), stories and processes.
 
 Read-only without a token; ingest needs ``Authorization: Bearer <token>``
 (``cable token create``). Every page escapes article text (Jinja2 autoescape,
@@ -11,6 +12,7 @@ over ``MAX_BODY`` bytes are refused. Errors are one JSON shape:
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +26,12 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .. import brief as briefs
+from .. import processes as tracked
+from .. import roles
+from .. import stories as threads
 from ..errors import CableError, InputError
+from ..kb import load_kb
 from ..settings import Settings
 from . import views
 from .tokens import check_token
@@ -32,6 +39,8 @@ from .tokens import check_token
 HERE = Path(__file__).resolve().parent
 MAX_BODY = 2_000_000
 TIMELINE = 100  # newest events and quotes on an actor's page; the events page has the rest
+FEED_DAYS = 10  # briefs in the Atom feed
+DAY = r"^\d{4}-\d{2}-\d{2}$"
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
@@ -126,6 +135,11 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
             raise HTTPException(404, f"no article {article_id!r} in the store")
         return record
 
+    @app.get("/api/brief", tags=["api"])
+    def api_brief(store=Depends(store), date: str | None = Query(None, pattern=DAY),
+                  since: str | None = Query(None, pattern=DAY)):
+        return dataclasses.asdict(one_brief(store, date, since))
+
     @app.post("/api/ingest", tags=["api"], status_code=201)
     def api_ingest(body: IngestRequest, store=Depends(store), authorization: str | None = Header(None)):
         if check_token(db, (authorization or "").removeprefix("Bearer ").strip() or None) is None:
@@ -162,7 +176,41 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
         if record is None:
             raise HTTPException(404, f"no article {article_id!r} in the store")
         names = {a["id"]: a["name"] for a in record["actors"]}
-        return page(request, "article.html", record=record, body=views.marked_text(record), names=names)
+        return page(request, "article.html", record=record, body=views.marked_text(record), names=names,
+                    related=threads.related(store, article_id))
+
+    @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
+    def brief_page(request: Request, store=Depends(store), date: str | None = Query(None, pattern=DAY),
+                   since: str | None = Query(None, pattern=DAY)):
+        made = one_brief(store, date, since)
+        return page(request, "brief.html", brief=made, body=briefs.to_html(made), days=briefs.brief_days(store))
+
+    @app.get("/brief.atom", include_in_schema=False)
+    def brief_feed(request: Request, store=Depends(store)):
+        days = briefs.brief_days(store, limit=FEED_DAYS)
+        base = str(request.base_url).rstrip("/")
+        updated = f"{days[0]}T00:00:00Z" if days else "1970-01-01T00:00:00Z"
+        feed = views.atom([briefs.brief(store, date=d) for d in days], base, updated)
+        return Response(feed, media_type="application/atom+xml; charset=utf-8")
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(request: Request, store=Depends(store), since: str | None = Query(None, pattern=DAY),
+                     until: str | None = Query(None, pattern=DAY)):
+        found = [s for s in threads.stories(store, since=since, until=until) if len(s.articles) > 1]
+        return page(request, "stories.html", stories=found, filters={"since": since, "until": until})
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str, store=Depends(store)):
+        found = threads.story(store, story_id)
+        if found is None:
+            raise HTTPException(404, f"no story {story_id!r} in the store")
+        return page(request, "story.html", story=found)
+
+    @app.get("/processes", response_class=HTMLResponse, include_in_schema=False)
+    def processes_page(request: Request, store=Depends(store)):
+        found = tracked.processes(store)
+        return page(request, "processes.html", processes=found,
+                    lines={p.name: briefs.process_line(p) for p in found if p.history})
 
     @app.get("/actor/{name}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, name: str, store=Depends(store)):
@@ -171,7 +219,10 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
         quotes = store.quotes(speaker=name, exact=True, limit=TIMELINE)
         if not found and not events and not quotes:
             raise HTTPException(404, f"no actor named {name!r} in the store")
-        return page(request, "actor.html", name=name, entries=found, events=events, quotes=quotes, limit=TIMELINE)
+        person = next((a for a in found if a["kind"] == "person"), None)
+        posts = roles.history(store.posts(name), load_kb(), name=name, country=person["country"]) if person else []
+        return page(request, "actor.html", name=name, entries=found, events=events, quotes=quotes, posts=posts,
+                    limit=TIMELINE)
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request, store=Depends(store), since: str | None = None, until: str | None = None,
@@ -232,6 +283,13 @@ def _guard(app: FastAPI) -> None:
     @app.exception_handler(CableError)
     async def cable_error(request: Request, exc: CableError):
         return error(422 if isinstance(exc, InputError) else 500, exc.code, str(exc))
+
+
+def one_brief(store, date: str | None, since: str | None):
+    """The brief for ``date`` or ``since`` (not both), as the pages and the API give it."""
+    if date and since:
+        raise HTTPException(422, "give date or since, not both")
+    return briefs.brief(store, date=date, since=since)
 
 
 def error(status: int, code: str, message: str) -> JSONResponse:

@@ -1,4 +1,5 @@
-"""API tokens: created once, shown once, stored only as a SHA-256 hash."""
+"""API tokens: created once, shown once, stored only as a SHA-256 hash, in the
+store's database (a SQLite file or a PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,22 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
-import sqlite3
+
+from ..store.connection import Connection
 
 DDL = """CREATE TABLE IF NOT EXISTS api_tokens (
     hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL
 )"""
 
 
-def _connect(db: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(db.removeprefix("sqlite:///"), timeout=30)
-    conn.execute(DDL)
+def _connect(db: str) -> Connection:
+    conn = Connection.open(db)
+    try:
+        if conn.kind != "postgres" or conn.one("SELECT to_regclass('api_tokens') AS t")["t"] is None:
+            conn.execute(DDL)
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -26,10 +33,12 @@ def digest(token: str) -> str:
 def create_token(db: str, name: str) -> str:
     """A new token for ``name``; only its hash is kept, so it is shown this once."""
     token = "cbl_" + secrets.token_urlsafe(32)
-    with _connect(db) as conn:
+    conn = _connect(db)
+    try:
         conn.execute("INSERT INTO api_tokens VALUES (?, ?, ?)",
                      (digest(token), name, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
-    conn.close()
+    finally:
+        conn.close()
     return token
 
 
@@ -40,10 +49,10 @@ def check_token(db: str, token: str | None) -> str | None:
     wanted = digest(token)
     conn = _connect(db)
     try:
-        rows = conn.execute("SELECT hash, name FROM api_tokens").fetchall()
+        rows = conn.rows("SELECT hash, name FROM api_tokens")
     finally:
         conn.close()
-    for stored, name in rows:
-        if hmac.compare_digest(stored, wanted):
-            return name
+    for row in rows:
+        if hmac.compare_digest(row["hash"], wanted):
+            return row["name"]
     return None

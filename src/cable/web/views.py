@@ -1,7 +1,8 @@
 """What the pages show, computed from stored records: the article text with its
-evidence marked, the network of who meets or confronts whom, and a dyad's
-cooperation and conflict by month. Everything returned as markup is built from
-escaped text only (article text is untrusted web content)."""
+evidence marked, the network of who meets or confronts whom, a dyad's
+cooperation and conflict by month, and the Atom feed of briefs. Everything
+returned as markup is built from escaped text only (article text is untrusted
+web content)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import math
 from collections import Counter, defaultdict
 from html import escape
 from urllib.parse import quote
+from xml.etree import ElementTree as ET
 
+from ..brief import Brief, to_html
 from ..dyads import dyads
 
 CONFLICT_QUADS = frozenset({3, 4})
@@ -134,3 +137,22 @@ def dyad_svg(series: list[dict], width: int = 640, height: int = 240) -> str:
                      f'{s["events"]} events, mean {v}</title></circle>')
     parts += [f'<text x="4" y="{y(10) + 4:.1f}">+10</text>', f'<text x="4" y="{y(-10) + 4:.1f}">-10</text>']
     return "".join(parts) + "</svg>"
+
+
+def atom(briefs: list[Brief], base: str, updated: str) -> str:
+    """An Atom feed with one entry per brief, its HTML (escaped once more by the XML) as the entry's content."""
+    ns = "http://www.w3.org/2005/Atom"
+    feed = ET.Element("feed", xmlns=ns)
+    ET.SubElement(feed, "title").text = "Cable briefs"
+    ET.SubElement(feed, "id").text = f"{base}/brief.atom"
+    ET.SubElement(feed, "updated").text = updated
+    ET.SubElement(feed, "link", rel="self", href=f"{base}/brief.atom")
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = "Cable"
+    for b in briefs:
+        entry = ET.SubElement(feed, "entry")
+        ET.SubElement(entry, "title").text = b.title
+        ET.SubElement(entry, "id").text = f"{base}/brief?date={b.since}"
+        ET.SubElement(entry, "updated").text = f"{b.since}T00:00:00Z"
+        ET.SubElement(entry, "link", rel="alternate", type="text/html", href=f"{base}/brief?date={b.since}")
+        ET.SubElement(entry, "content", type="html").text = to_html(b, base=base)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")

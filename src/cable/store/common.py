@@ -1,0 +1,409 @@
+"""What the SQLite and PostgreSQL stores share: the write with its duplicate
+checks, the rows an article becomes, and every query.
+
+An article is kept once: the same text (its id is the text's hash) is
+"unchanged"; the same canonical URL, or a near-duplicate (wire copy with small
+edits: MinHash over 5-word shingles, ``cable.dedup``), is linked to the stored
+article as a "duplicate" in the ``duplicates`` table and not stored again.
+A write holds locks on the article's id, its URL and its signature's bands, so
+concurrent writers on a server end as if they had written one after the other.
+Events carry a ``sort_date`` (their own date, else the article's) with an
+index, so the newest-first lists stop early on a large store.
+
+A backend sets the few phrases where the SQL dialects differ (``LIKE``, where
+NULLs sort, how titles are concatenated) and its own full-text ``search``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from .. import dedup
+from ..errors import BadDate, StoreError
+from ..issues import issue_key
+from ..records import Article, Rejection, Result
+from .base import WriteOutcome
+from .connection import Connection
+
+COUNTED = ("articles", "actors", "events", "quotes", "stances", "forecasts", "rejections")
+
+
+class SQLStore:
+    """A store over a ``Connection``; subclasses open it and create the schema."""
+
+    sql: Connection
+    LIKE = "LIKE ?"  # a substring match, case-insensitive (the pattern is a parameter)
+    NULLS_LAST = ""  # after DESC: SQLite sorts NULLs last there already
+    NULLS_FIRST = ""  # after an ascending column
+    TITLES = "group_concat(titles, '\x1f')"
+
+    # -- writing -------------------------------------------------------------
+
+    def write(self, result: Result, *, replace: bool = False, dedupe: bool = True) -> WriteOutcome:
+        """Store one article and everything found in it, all or nothing. With ``dedupe``
+        (the default) a near-duplicate or an article under a stored canonical URL is
+        linked, not stored."""
+        article = result.article
+        record = result.to_json()
+        with self.sql.transaction():
+            self.sql.lock([f"article:{article.id}"])
+            exists = self.sql.one("SELECT 1 AS found FROM articles WHERE id = ?", (article.id,)) is not None
+            if exists and not replace:
+                return WriteOutcome(article.id, "unchanged")
+            signature = dedup.signature(article.text)
+            self.sql.lock(duplicate_keys(article, signature))
+            original = None if exists or replace or not dedupe else self._duplicate_of(article, signature)
+            if original is not None:
+                kind, other, similarity = original
+                self.sql.execute("INSERT INTO duplicates VALUES (?,?,?,?,?,?) ON CONFLICT (input, duplicate_of) "
+                                 "DO UPDATE SET url = excluded.url, kind = excluded.kind, "
+                                 "similarity = excluded.similarity, at = excluded.at",
+                                 (result.input or article.id, article.url, other, kind, similarity, _now()))
+                self.sql.execute("DELETE FROM rejections WHERE input = ?", (result.input,))
+                return WriteOutcome(other, "duplicate")
+            if exists:
+                self._delete(article.id)
+            self._insert(result, record)
+            self._sign(article.id, signature)
+            self.sql.execute("DELETE FROM rejections WHERE input = ?", (result.input,))
+        return WriteOutcome(article.id, "replaced" if exists else "stored")
+
+    def _duplicate_of(self, article: Article, signature: dedup.Signature) -> tuple[str, str, float] | None:
+        """(kind, stored article id, similarity) when the article is stored already under
+        its canonical URL or as a near-duplicate; None when it is new."""
+        if article.url:
+            row = self.sql.one("SELECT id FROM articles WHERE url = ? LIMIT 1", (article.url,))
+            if row:
+                return "url", row["id"], 1.0
+        bands = signature.bands()
+        marks = ",".join("?" * len(bands))
+        candidates = self.sql.rows(
+            f"SELECT DISTINCT s.article_id, s.minhash FROM signature_bands b JOIN signatures s "
+            f"ON s.article_id = b.article_id WHERE b.band IN ({marks}) ORDER BY s.article_id", bands)
+        likely = [r["article_id"] for r in candidates
+                  if signature.similarity(dedup.Signature(tuple(json.loads(r["minhash"])))) >= dedup.CANDIDATE]
+        for other in likely:  # the estimate picks candidates; the exact overlap decides
+            text = self.sql.one("SELECT text FROM articles WHERE id = ?", (other,))["text"]
+            similarity = dedup.jaccard(article.text, text)
+            if similarity >= dedup.THRESHOLD:
+                return "near", other, round(similarity, 3)
+        return None
+
+    def _sign(self, article_id: str, signature: dedup.Signature) -> None:
+        self.sql.execute("INSERT INTO signatures VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+                         "minhash = excluded.minhash", (article_id, _dumps(list(signature.values))))
+        self.sql.many("INSERT INTO signature_bands VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      [(band, article_id) for band in signature.bands()])
+
+    def duplicates(self) -> list[dict[str, Any]]:
+        """Inputs not stored because their article already was: kind "url" or "near"."""
+        return self.sql.rows("SELECT * FROM duplicates ORDER BY at, input")
+
+    def _on_insert(self, article_id: str) -> None:
+        """After an article's row is inserted (a backend's full-text index may need it)."""
+
+    def _on_delete(self, article_id: str) -> None:
+        """Before an article's row is deleted."""
+
+    def _delete(self, article_id: str) -> None:
+        self._on_delete(article_id)
+        for table in ("signature_bands", "signatures", "actor_events"):
+            self.sql.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        for table in ("event_actors", "events", "actors", "quotes", "stances", "forecasts", "articles"):
+            column = "id" if table == "articles" else "article_id"
+            self.sql.execute(f"DELETE FROM {table} WHERE {column} = ?", (article_id,))
+
+    def _insert(self, result: Result, record: dict[str, Any]) -> None:
+        rows = article_rows(result, record)
+        self.sql.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows["articles"][0])
+        self._on_insert(result.article.id)
+        for table, marks in (("actors", 9), ("events", 18), ("event_actors", 4), ("quotes", 9), ("stances", 6),
+                             ("forecasts", 6)):
+            self.sql.many(f"INSERT INTO {table} VALUES ({','.join('?' * marks)})", rows[table])
+        self.sql.many("INSERT INTO actor_events VALUES (?,?,?,?) ON CONFLICT DO NOTHING", rows["actor_events"])
+
+    def reject(self, rejection: Rejection) -> None:
+        self.sql.execute(
+            "INSERT INTO rejections VALUES (?,?,?,?,?) ON CONFLICT (input) DO UPDATE SET stage = excluded.stage, "
+            "code = excluded.code, message = excluded.message, at = excluded.at",
+            (rejection.input, rejection.stage, rejection.code, rejection.message, _now()),
+        )
+
+    # -- reading -------------------------------------------------------------
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.sql.one("SELECT record FROM articles WHERE id = ?", (article_id,))
+        return json.loads(row["record"]) if row else None
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.sql.one(f"SELECT count(*) AS n FROM {t}")["n"] for t in COUNTED}
+
+    def rejections(self) -> list[dict[str, Any]]:
+        return self.sql.rows("SELECT * FROM rejections ORDER BY input")
+
+    def events(self, *, actor: str | None = None, country: str | None = None, type: str | None = None,
+               status: str | None = None, since: str | None = None, until: str | None = None,
+               actor_name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Events, newest first. ``actor`` matches a participant's name (substring) or code;
+        ``actor_name`` a participant's exact name; ``country`` a participant's ISO3; ``type``
+        a PLOVER type or a CAMEO code prefix."""
+        since, until = _day(since, "since"), _day(until, "until")
+        alone = not any((actor, country, type, status, since, until))  # the actor's newest events: from the index
+        newest = f"sort_date DESC{self.NULLS_LAST}"
+        clause, args = _where(
+            (actor_name, "(e.article_id, e.id) IN (SELECT article_id, event_id FROM actor_events WHERE name = ?"
+                         + (f" ORDER BY {newest} LIMIT ?)" if alone else ")"),
+             (actor_name, limit) if alone else (actor_name,)),
+            (actor, _PARTICIPANT.format(f"(x.name {self.LIKE} OR x.code = ?)"), (f"%{actor}%", str(actor).upper())),
+            (country, _PARTICIPANT.format("x.country = ?"), (str(country).upper(),)),
+            (type, f"(e.plover = ? OR e.cameo {self.LIKE})", (str(type).upper(), f"{type}%")),
+            (status, "e.status = ?", (status,)),
+            (since, "COALESCE(e.date_end, e.date_start, a.published) >= ?", (since,)),
+            (until, "COALESCE(e.date_start, e.date_end, a.published) <= ?", (until,)),
+        )
+        sql = ("SELECT e.article_id, e.record, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id"
+               + clause
+               + f" ORDER BY e.{newest}, e.article_id, CAST(substr(e.id, 2) AS INTEGER)"
+               + " LIMIT ?")
+        rows = self.sql.rows(sql, (*args, limit))
+        names = self._actor_names({r["article_id"] for r in rows})
+        out = []
+        for r in rows:
+            ev = json.loads(r["record"])
+            ev["article_id"], ev["article_title"], ev["published"] = r["article_id"], r["title"], r["published"]
+            ev["actor_names"] = [names.get((r["article_id"], x), x) for x in ev["actors"]]
+            ev["recipient_names"] = [names.get((r["article_id"], x), x) for x in ev["recipients"]]
+            out.append(ev)
+        return out
+
+    def actors(self, *, name: str | None = None, country: str | None = None, kind: str | None = None,
+               sector: str | None = None, exact: bool = False, limit: int = 100) -> list[dict[str, Any]]:
+        """Actors merged across articles by (name, kind, country), most-mentioned first;
+        ``name`` matches part of the name, or all of it with ``exact``."""
+        clause, args = _where(
+            (name, "name = ?" if exact else f"name {self.LIKE}", (name if exact else f"%{name}%",)),
+            (country, "country = ?", (str(country).upper(),)),
+            (kind, "kind = ?", (kind,)),
+            (sector, "sector = ?", (str(sector).upper(),)),
+        )
+        sql = ("SELECT name, kind, country, max(sector) AS sector, max(code) AS code, count(DISTINCT article_id) AS articles,"
+               f" sum(mentions) AS mentions, {self.TITLES} AS titles FROM actors"
+               + clause
+               + f" GROUP BY name, kind, country ORDER BY mentions DESC{self.NULLS_LAST}, name, kind{self.NULLS_FIRST},"
+               f" country{self.NULLS_FIRST} LIMIT ?")
+        out = []
+        for row in self.sql.rows(sql, (*args, limit)):
+            seen: dict[str, dict] = {}
+            for chunk in (row.pop("titles") or "").split("\x1f"):
+                for t in json.loads(chunk) if chunk else []:
+                    seen.setdefault(t["title"], t)
+            row["titles"] = list(seen.values())
+            out.append(row)
+        return out
+
+    def quotes(self, *, speaker: str | None = None, country: str | None = None, contains: str | None = None,
+               since: str | None = None, until: str | None = None, exact: bool = False,
+               limit: int = 100) -> list[dict[str, Any]]:
+        """Quotes, newest first; ``speaker`` matches part of the speaker's name, or all of it with ``exact``."""
+        since, until = _day(since, "since"), _day(until, "until")
+        clause, args = _where(
+            (speaker, "q.speaker_name = ?" if exact else f"q.speaker_name {self.LIKE}",
+             (speaker if exact else f"%{speaker}%",)),
+            (country, "x.country = ?", (str(country).upper(),)),
+            (contains, f"q.text {self.LIKE}", (f"%{contains}%",)),
+            (since, "a.published >= ?", (since,)),
+            (until, "a.published <= ?", (until,)),
+        )
+        sql = ("SELECT q.record, q.article_id, a.title, a.published, x.country FROM quotes q"
+               " JOIN articles a ON a.id = q.article_id"
+               " LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker"
+               + clause
+               + f" ORDER BY a.published DESC{self.NULLS_LAST}, q.article_id, CAST(substr(q.id, 2) AS INTEGER) LIMIT ?")
+        out = []
+        for r in self.sql.rows(sql, (*args, limit)):
+            q = json.loads(r["record"])
+            q.update(article_id=r["article_id"], article_title=r["title"], published=r["published"],
+                     speaker_country=r["country"])
+            out.append(q)
+        return out
+
+    def posts(self, name: str) -> list[dict[str, Any]]:
+        """The titles an actor (exact name) is given, article by article, oldest first:
+        {published, article_id, title, organization, source}; source "kb" marks a title
+        the pipeline took from the knowledge base, not from the text."""
+        rows = self.sql.rows(
+            "SELECT a.published, x.article_id, x.titles FROM actors x JOIN articles a ON a.id = x.article_id "
+            f"WHERE x.name = ? ORDER BY a.published{self.NULLS_FIRST}, x.article_id", (name,))
+        out = []
+        for r in rows:
+            for t in json.loads(r["titles"] or "[]"):
+                out.append({"published": r["published"], "article_id": r["article_id"], "title": t["title"],
+                            "organization": t.get("organization"), "source": t.get("source", "text")})
+        return out
+
+    def stances(self, *, holder: str | None = None, issue: str | None = None, polarity: str | None = None,
+                since: str | None = None, until: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Stances, newest article first, with the holder's name, kind, country
+        and titles, the issue's key (``cable.issues``: the same issue however it is
+        worded) and the words of the article the stance rests on."""
+        since, until = _day(since, "since"), _day(until, "until")
+        clause, args = _where(
+            (holder, f"x.name {self.LIKE}", (f"%{holder}%",)),
+            (issue, f"s.issue {self.LIKE}", (f"%{issue}%",)),
+            (polarity, "s.polarity = ?", (polarity,)),
+            (since, "a.published >= ?", (since,)),
+            (until, "a.published <= ?", (until,)),
+        )
+        sql = ("SELECT s.record, s.article_id, a.title, a.published, a.text, x.name, x.kind, x.country, x.titles"
+               " FROM stances s JOIN articles a ON a.id = s.article_id"
+               " LEFT JOIN actors x ON x.article_id = s.article_id AND x.id = s.holder"
+               + clause
+               + f" ORDER BY a.published DESC{self.NULLS_LAST}, s.article_id, CAST(substr(s.id, 2) AS INTEGER) LIMIT ?")
+        out = []
+        for r in self.sql.rows(sql, (*args, limit)):
+            st = json.loads(r["record"])
+            st.update(article_id=r["article_id"], article_title=r["title"], published=r["published"],
+                      holder_name=r["name"], holder_kind=r["kind"], holder_country=r["country"],
+                      holder_titles=json.loads(r["titles"]) if r["titles"] else [],
+                      issue_key=issue_key(st["issue"], r["country"]), text=r["text"][st["start"]:st["end"]])
+            out.append(st)
+        return out
+
+    def forecasts(self, *, holder: str | None = None, resolved: bool | None = None,
+                  limit: int = 100) -> list[dict[str, Any]]:
+        """Forecasts, newest article first, each with its key ("ARTICLE:f1") and
+        outcome (1 happened, 0 did not, None not yet recorded)."""
+        clause, args = _where(
+            (holder, f"f.holder_name {self.LIKE}", (f"%{holder}%",)),
+            (resolved is not None, "o.outcome IS NOT NULL" if resolved else "o.outcome IS NULL", ()),
+        )
+        sql = ("SELECT f.record, f.article_id, a.title, a.published, o.outcome, o.resolved_on, o.note"
+               " FROM forecasts f JOIN articles a ON a.id = f.article_id"
+               " LEFT JOIN outcomes o ON o.article_id = f.article_id AND o.forecast_id = f.id"
+               + clause
+               + f" ORDER BY a.published DESC{self.NULLS_LAST}, f.article_id, CAST(substr(f.id, 2) AS INTEGER) LIMIT ?")
+        out = []
+        for r in self.sql.rows(sql, (*args, limit)):
+            f = json.loads(r["record"])
+            f.update(key=f"{r['article_id']}:{f['id']}", article_id=r["article_id"], article_title=r["title"],
+                     published=r["published"], outcome=r["outcome"], resolved_on=r["resolved_on"], note=r["note"])
+            out.append(f)
+        return out
+
+    def record_outcome(self, key: str, outcome: int, *, resolved_on: str | None = None,
+                       note: str | None = None) -> dict[str, Any]:
+        """Record what happened to the forecast ``key`` ("ARTICLE:f1"): 1 it
+        happened, 0 it did not. A second record for the same key replaces the first."""
+        article_id, _, forecast_id = key.rpartition(":")
+        if outcome not in (0, 1):
+            raise StoreError(f"outcome must be 0 (did not happen) or 1 (happened), not {outcome!r}")
+        found = self.sql.one("SELECT 1 AS found FROM forecasts WHERE article_id = ? AND id = ?",
+                             (article_id, forecast_id))
+        if not found:
+            raise StoreError(f"no stored forecast {key!r}; keys look like ARTICLE_ID:f1 (see `cable forecasts`)")
+        self.sql.execute("INSERT INTO outcomes VALUES (?,?,?,?,?,?) ON CONFLICT (article_id, forecast_id) DO UPDATE "
+                         "SET outcome = excluded.outcome, resolved_on = excluded.resolved_on, note = excluded.note, "
+                         "recorded_at = excluded.recorded_at",
+                         (article_id, forecast_id, outcome, resolved_on, note, _now()))
+        return {"key": key, "outcome": outcome, "resolved_on": resolved_on, "note": note}
+
+    def _actor_names(self, article_ids: set[str]) -> dict[tuple[str, str], str]:
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        rows = self.sql.rows(f"SELECT article_id, id, name FROM actors WHERE article_id IN ({marks})",
+                             tuple(article_ids))
+        return {(r["article_id"], r["id"]): r["name"] for r in rows}
+
+    def close(self) -> None:
+        self.sql.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def duplicate_keys(article: Article, signature: dedup.Signature) -> list[str]:
+    """What a write must hold, after the article's id, so that no other writer stores
+    a duplicate meanwhile: its URL and its signature's bands (an article it could be
+    found a near-duplicate of shares one). Taken after the id, so no writer waits
+    for an id while it holds one of these: no deadlock."""
+    keys = [f"band:{band}" for band in signature.bands()]
+    return keys + [f"url:{article.url}"] if article.url else keys
+
+
+def article_rows(result: Result, record: dict[str, Any]) -> dict[str, list[tuple]]:
+    """The rows of each table one article becomes, in the tables' column order."""
+    a = result.article
+    aid = a.id
+    names = {x.id: x.name for x in result.actors}
+    rows: dict[str, list[tuple]] = {
+        "articles": [(aid, result.input, a.title, a.author, a.outlet, a.column, a.published, a.url, a.language,
+                      a.text, _dumps(record), _now())],
+        "actors": [(aid, x.id, x.name, x.kind, x.country, x.sector, x.code,
+                    _dumps([dataclasses.asdict(t) for t in x.titles]), len(x.mentions)) for x in result.actors],
+        "events": [], "event_actors": [], "actor_events": [],
+        "quotes": [(aid, q.id, q.text, q.kind, q.speaker, q.speaker_name, q.speaker_title, q.confidence, _dumps(qj))
+                   for q, qj in zip(result.quotes, record["quotes"])],
+        "stances": [(aid, s.id, s.holder, s.issue, s.polarity, _dumps(sj))
+                    for s, sj in zip(result.stances, record["stances"])],
+        "forecasts": [(aid, f.id, f.holder, f.holder_name, f.probability, _dumps(fj))
+                      for f, fj in zip(result.forecasts, record["forecasts"])],
+    }
+    for e, ej in zip(result.events, record["events"]):
+        loc, date = e.location, e.date
+        sort_date = (date.start if date else None) or a.published
+        rows["events"].append(
+            (aid, e.id, e.plover, e.mode, e.cameo, e.quad_class, e.goldstein, e.status,
+             loc.name if loc else None, loc.country if loc else None,
+             date.text if date else None, date.start if date else None, date.end if date else None,
+             e.trigger.text, _dumps(ej["sentence"]), e.confidence, _dumps(ej), sort_date))
+        rows["event_actors"] += [(aid, e.id, x, "actor") for x in e.actors]
+        rows["event_actors"] += [(aid, e.id, x, "recipient") for x in e.recipients]
+        rows["actor_events"] += [(names[x], sort_date, aid, e.id) for x in e.actors + e.recipients if x in names]
+    return rows
+
+
+_PARTICIPANT = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.article_id = ea.article_id"
+                " AND x.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND {})")
+
+
+def _day(value: str | None, name: str) -> str | None:
+    """A date filter checked: YYYY-MM-DD, or a BadDate error saying so."""
+    if value is None:
+        return None
+    text = str(value)
+    if len(text) == 10:
+        try:
+            return datetime.strptime(text, "%Y-%m-%d").date().isoformat()
+        except ValueError:
+            pass
+    raise BadDate(f"{name}={value!r} is not a date; use YYYY-MM-DD, e.g. 2020-01-31")
+
+
+def _where(*conditions: tuple[Any, str, tuple]) -> tuple[str, list[Any]]:
+    """A WHERE clause from (value, sql, parameters) triples, keeping those whose value was given."""
+    parts, args = [], []
+    for value, sql, params in conditions:
+        if value:
+            parts.append(sql)
+            args.extend(params)
+    return (" WHERE " + " AND ".join(parts) if parts else ""), args
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def search_words(q: str) -> list[str]:
+    """The words of a search (at most 12); double quotes in it are plain separators."""
+    return [w for w in q.replace('"', " ").split() if w][:12]
