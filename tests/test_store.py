@@ -4,7 +4,7 @@ import pytest
 from pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 from cable.errors import BadDate, StoreError
-from cable.records import Actor, Article, DateRef, Event, Location, Quote, Rejection, Result, Span
+from cable.records import Actor, Article, DateRef, Event, Location, Quote, Rejection, Result, Span, Stance
 from cable.store import open_store
 
 TEXT = "Ministers of Ruritania met envoys of Freedonia in Geneva on Monday. \"We agreed,\" said Ann Lee."
@@ -68,6 +68,78 @@ def test_store_events_filters(store):
     assert store.events(type="CONSULT") and store.events(type="04") and not store.events(type="REJECT")
     assert store.events(since="2020-03-01", until="2020-03-02") and not store.events(since="2020-03-03")
     assert not store.events(status="planned")
+
+
+def test_store_events_of_a_dyad(store):
+    store.write(make_result())  # Ruritania meets Freedonia
+    alone = make_result("alone", text=TEXT.replace("Geneva", "Lisbon"))
+    alone.events[0].recipients = []  # Ruritania alone: no dyad with Freedonia
+    store.write(alone)
+    both = make_result("both", text=TEXT.replace("Geneva", "Madrid"))
+    both.events[0].actors, both.events[0].recipients = ["a1", "a2"], []  # both sides among the actors
+    store.write(both)
+    assert {e["article_id"] for e in store.events(dyad="RUR-FRE")} == {"abc123", "both"}
+    assert {e["article_id"] for e in store.events(dyad="fre-rur")} == {"abc123", "both"}
+    assert store.events(dyad="RUR-USA") == []
+    with pytest.raises(StoreError, match="two ISO3 codes"):
+        store.events(dyad="RURFRE")
+
+
+def test_store_dyad_months_from_the_pair_index(store):
+    store.write(make_result())
+    later = make_result("later", text=TEXT.replace("Geneva", "Lisbon"))
+    later.article.published, later.events[0].date = "2020-05-01", None
+    later.events[0].goldstein, later.events[0].quad_class = -4.0, 3
+    store.write(later)
+    assert store.dyad_months("FRE-RUR") == [
+        {"month": "2020-03", "events": 1, "goldstein": 1.0, "cooperation": 1, "conflict": 0},
+        {"month": "2020-05", "events": 1, "goldstein": -4.0, "cooperation": 0, "conflict": 1}]
+    store.write(later, replace=True)  # replacing an article replaces its pairs, not adds to them
+    assert [m["events"] for m in store.dyad_months("RUR-FRE")] == [1, 1]
+    assert store.dyad_months("RUR-USA") == []
+
+
+@pytest.mark.parametrize("backend", ["file", "postgres"])
+def test_a_schema_4_store_gets_its_pair_index(backend, tmp_path, request):
+    path = request.getfixturevalue("pg_url") if backend == "postgres" else str(tmp_path / "old.db")
+    result = make_result()
+    result.stances.append(Stance("s1", "a1", "the sanctions on Freedonia", "backs sanctions", "support", 0, 22))
+    with open_store(path) as s:
+        s.write(result)
+        before = s.dyad_months("RUR-FRE")
+        s.sql.execute("DELETE FROM event_dyads")
+        s.sql.execute("UPDATE stances SET issue_key = NULL")
+        s.sql.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    with open_store(path) as s:
+        assert before and s.dyad_months("RUR-FRE") == before
+        assert [r["issue_key"] for r in s.stances()] == ["freedonia sanction"]
+
+
+def test_store_lists_articles_by_publication_date(store):
+    store.write(make_result())
+    later = make_result("later", text=TEXT.replace("Geneva", "Lisbon"))
+    later.article.published = "2021-01-01"
+    store.write(later)
+    undated = make_result("undated", text=TEXT.replace("Geneva", "Oslo"))
+    undated.article.published = None
+    store.write(undated)
+    assert [a["id"] for a in store.articles()] == ["later", "abc123", "undated"]
+    assert [a["id"] for a in store.articles(since="2020-06-01")] == ["later"]
+    assert [a["id"] for a in store.articles(until="2020-06-01", limit=5)] == ["abc123"]
+    assert set(store.articles(limit=1)[0]) == {"id", "title", "published", "url", "input"}
+    with pytest.raises(BadDate):
+        store.articles(since="June")
+
+
+def test_store_actors_of_the_latest_articles(store):
+    store.write(make_result())
+    later = make_result("later", text=TEXT.replace("Geneva", "Lisbon"))
+    later.article.published = "2021-01-01"
+    later.actors = later.actors[:1]  # only Ruritania in the newer article
+    later.events[0].recipients, later.quotes = [], []
+    store.write(later)
+    assert [(r["name"], r["articles"]) for r in store.actors(latest=1)] == [("Ruritania", 1)]
+    assert {r["name"] for r in store.actors(latest=2)} == {"Ruritania", "Freedonia", "Ann Lee"}
 
 
 def test_store_actors_merge_across_articles(store):
@@ -211,7 +283,7 @@ def test_a_schema_1_store_is_brought_up_to_date(tmp_path):
     con.close()
     with open_store(str(path)) as store:
         assert store.db.execute("SELECT sort_date FROM events").fetchone()[0] == "2020-01-05"
-        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "5"
 
 
 def test_full_text_search_and_exact_actor_names(store):

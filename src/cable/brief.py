@@ -28,6 +28,7 @@ OFFICIAL = frozenset({"GOV", "MIL", "IGO"})
 SAYS = {"support": "supports", "oppose": "opposes", "conditional": "sets conditions on"}
 SAID = {"support": "supported", "oppose": "opposed", "conditional": "set conditions on"}
 SCAN = 5000
+HOLDER_ROWS = 50  # stances read to find a holder's latest on an issue
 
 
 @dataclass(slots=True)
@@ -270,8 +271,9 @@ def earlier_stance(store, holder: str, key: str, stance: dict[str, Any], since: 
     if since is None:
         return None
     until = (dt.date.fromisoformat(since) - dt.timedelta(days=1)).isoformat()
-    for row in store.stances(holder=holder, until=until, limit=SCAN):
-        if row.get("holder_name") == holder and row["issue_key"] == key and row["published"]:
+    # newest first: the first row by this very holder is the one (the name filter also matches longer names)
+    for row in store.stances(holder=holder, issue_key=key, until=until, limit=HOLDER_ROWS):
+        if row.get("holder_name") == holder and row["published"]:
             return row if row["polarity"] != stance["polarity"] else None
     return None
 
@@ -330,16 +332,15 @@ def process_line(process: Process) -> Line:
 
 
 def latest_day(store) -> str | None:
-    """The newest publication date among the stored records."""
-    rows = store.quotes(limit=1) + store.stances(limit=1) + store.forecasts(limit=1) + store.events(limit=50)
-    return max((r["published"] for r in rows if r.get("published")), default=None)
+    """The newest publication date among the stored articles."""
+    newest = store.articles(limit=1)
+    return newest[0]["published"][:10] if newest and newest[0]["published"] else None
 
 
 def brief_days(store, *, limit: int = 10) -> list[str]:
-    """The newest publication dates among the stored records, newest first."""
-    rows = (store.quotes(limit=SCAN) + store.stances(limit=SCAN) + store.forecasts(limit=SCAN)
-            + store.events(limit=SCAN))
-    return sorted({r["published"][:10] for r in rows if r.get("published")}, reverse=True)[:limit]
+    """The newest publication dates among the stored articles (of the newest ``SCAN``), newest first."""
+    days = dict.fromkeys(r["published"][:10] for r in store.articles(limit=SCAN) if r["published"])
+    return list(days)[:limit]
 
 
 def brief(store, *, date: str | None = None, since: str | None = None) -> Brief:

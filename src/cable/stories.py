@@ -61,14 +61,22 @@ class Story:
 
 
 def stored_articles(store, *, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    """The ``cable/1`` records of stored articles published in [since, until], oldest first.
-    An article is found through its events, quotes, stances or forecasts."""
-    ids: set[str] = set()
-    for rows in (store.events(since=since, until=until, limit=SCAN), store.quotes(since=since, until=until, limit=SCAN),
-                 store.stances(since=since, until=until, limit=SCAN), store.forecasts(limit=SCAN)):
-        ids |= {r["article_id"] for r in rows if within(r.get("published"), since, until)}
-    records = [r for r in (store.article(i) for i in ids) if r is not None]
+    """The ``cable/1`` records of stored articles published in [since, until] (the newest ``SCAN``
+    of them), oldest first."""
+    rows = store.articles(since=since, until=until, limit=SCAN)
+    records = [r for r in (store.article(row["id"]) for row in rows) if r is not None]
     return sorted(records, key=lambda r: (r["article"]["published"] or "", r["article"]["id"]))
+
+
+def latest_window(store, days: int = 14) -> tuple[str | None, str | None]:
+    """(since, until): the ``days`` up to the newest stored article's date; (None, None) when
+    no article is dated."""
+    newest = store.articles(limit=1)
+    day = newest[0]["published"] if newest else None
+    if not day:
+        return None, None
+    end = dt.date.fromisoformat(day[:10])
+    return (end - dt.timedelta(days=days - 1)).isoformat(), end.isoformat()
 
 
 def within(day: str | None, since: str | None, until: str | None) -> bool:

@@ -38,7 +38,7 @@ class SQLStore:
     LIKE = "LIKE ?"  # a substring match, case-insensitive (the pattern is a parameter)
     NULLS_LAST = ""  # after DESC: SQLite sorts NULLs last there already
     NULLS_FIRST = ""  # after an ascending column
-    TITLES = "group_concat(titles, '\x1f')"
+    STORED_ORDER = "rowid"  # the order rows were stored in
 
     # -- writing -------------------------------------------------------------
 
@@ -102,6 +102,13 @@ class SQLStore:
         """Inputs not stored because their article already was: kind "url" or "near"."""
         return self.sql.rows("SELECT * FROM duplicates ORDER BY at, input")
 
+    def _key_issues(self) -> None:
+        """Give the stances stored before issue keys existed their keys."""
+        rows = self.sql.rows("SELECT s.article_id, s.id, s.issue, x.country FROM stances s LEFT JOIN actors x"
+                             " ON x.article_id = s.article_id AND x.id = s.holder WHERE s.issue_key IS NULL")
+        self.sql.many("UPDATE stances SET issue_key = ? WHERE article_id = ? AND id = ?",
+                      [(issue_key(r["issue"] or "", r["country"]), r["article_id"], r["id"]) for r in rows])
+
     def _on_insert(self, article_id: str) -> None:
         """After an article's row is inserted (a backend's full-text index may need it)."""
 
@@ -110,7 +117,7 @@ class SQLStore:
 
     def _delete(self, article_id: str) -> None:
         self._on_delete(article_id)
-        for table in ("signature_bands", "signatures", "actor_events"):
+        for table in ("signature_bands", "signatures", "actor_events", "event_dyads"):
             self.sql.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         for table in ("event_actors", "events", "actors", "quotes", "stances", "forecasts", "articles"):
             column = "id" if table == "articles" else "article_id"
@@ -120,10 +127,11 @@ class SQLStore:
         rows = article_rows(result, record)
         self.sql.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows["articles"][0])
         self._on_insert(result.article.id)
-        for table, marks in (("actors", 9), ("events", 18), ("event_actors", 4), ("quotes", 9), ("stances", 6),
+        for table, marks in (("actors", 9), ("events", 18), ("event_actors", 4), ("quotes", 9), ("stances", 7),
                              ("forecasts", 6)):
             self.sql.many(f"INSERT INTO {table} VALUES ({','.join('?' * marks)})", rows[table])
         self.sql.many("INSERT INTO actor_events VALUES (?,?,?,?) ON CONFLICT DO NOTHING", rows["actor_events"])
+        self.sql.many("INSERT INTO event_dyads VALUES (?,?,?,?,?,?,?)", rows["event_dyads"])
 
     def reject(self, rejection: Rejection) -> None:
         self.sql.execute(
@@ -133,6 +141,15 @@ class SQLStore:
         )
 
     # -- reading -------------------------------------------------------------
+
+    def articles(self, *, since: str | None = None, until: str | None = None,
+                 limit: int = 100) -> list[dict[str, Any]]:
+        """Stored articles published in [since, until], newest first (undated ones last):
+        {id, title, published, url, input}."""
+        since, until = _day(since, "since"), _day(until, "until")
+        clause, args = _where((since, "published >= ?", (since,)), (until, "published <= ?", (until,)))
+        return self.sql.rows(f"SELECT id, title, published, url, input FROM articles{clause}"
+                             f" ORDER BY published DESC{self.NULLS_LAST}, id LIMIT ?", (*args, limit))
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         row = self.sql.one("SELECT record FROM articles WHERE id = ?", (article_id,))
@@ -146,12 +163,13 @@ class SQLStore:
 
     def events(self, *, actor: str | None = None, country: str | None = None, type: str | None = None,
                status: str | None = None, since: str | None = None, until: str | None = None,
-               actor_name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+               actor_name: str | None = None, dyad: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         """Events, newest first. ``actor`` matches a participant's name (substring) or code;
         ``actor_name`` a participant's exact name; ``country`` a participant's ISO3; ``type``
-        a PLOVER type or a CAMEO code prefix."""
+        a PLOVER type or a CAMEO code prefix; ``dyad`` "AAA-BBB" keeps events with one side
+        in each country (an event without recipients: both among its actors)."""
         since, until = _day(since, "since"), _day(until, "until")
-        alone = not any((actor, country, type, status, since, until))  # the actor's newest events: from the index
+        alone = not any((actor, country, type, status, since, until, dyad))  # the actor's newest events: from the index
         newest = f"sort_date DESC{self.NULLS_LAST}"
         clause, args = _where(
             (actor_name, "(e.article_id, e.id) IN (SELECT article_id, event_id FROM actor_events WHERE name = ?"
@@ -159,6 +177,8 @@ class SQLStore:
              (actor_name, limit) if alone else (actor_name,)),
             (actor, _PARTICIPANT.format(f"(x.name {self.LIKE} OR x.code = ?)"), (f"%{actor}%", str(actor).upper())),
             (country, _PARTICIPANT.format("x.country = ?"), (str(country).upper(),)),
+            (dyad, "(e.article_id, e.id) IN (SELECT article_id, event_id FROM event_dyads WHERE one = ? AND two = ?)",
+             _dyad_args(dyad)),
             (type, f"(e.plover = ? OR e.cameo {self.LIKE})", (str(type).upper(), f"{type}%")),
             (status, "e.status = ?", (status,)),
             (since, "COALESCE(e.date_end, e.date_start, a.published) >= ?", (since,)),
@@ -179,30 +199,60 @@ class SQLStore:
             out.append(ev)
         return out
 
+    def dyad_months(self, dyad: str) -> list[dict[str, Any]]:
+        """Events between two countries (either way) by month, from the ``event_dyads`` index:
+        {month, events, goldstein (mean), cooperation, conflict}, oldest month first."""
+        rows = self.sql.rows(
+            "SELECT month, count(*) AS events, avg(goldstein) AS goldstein,"
+            " sum(CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END) AS cooperation,"
+            " sum(CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END) AS conflict"
+            " FROM event_dyads WHERE one = ? AND two = ? AND month IS NOT NULL GROUP BY month ORDER BY month",
+            _dyad_args(dyad))
+        for row in rows:
+            row["goldstein"] = round(row["goldstein"], 2) if row["goldstein"] is not None else None
+        return rows
+
     def actors(self, *, name: str | None = None, country: str | None = None, kind: str | None = None,
-               sector: str | None = None, exact: bool = False, limit: int = 100) -> list[dict[str, Any]]:
+               sector: str | None = None, exact: bool = False, latest: int | None = None,
+               limit: int = 100) -> list[dict[str, Any]]:
         """Actors merged across articles by (name, kind, country), most-mentioned first;
-        ``name`` matches part of the name, or all of it with ``exact``."""
+        ``name`` matches part of the name, or all of it with ``exact``; ``latest`` counts
+        only the newest that many articles (by publication date)."""
         clause, args = _where(
             (name, "name = ?" if exact else f"name {self.LIKE}", (name if exact else f"%{name}%",)),
             (country, "country = ?", (str(country).upper(),)),
             (kind, "kind = ?", (kind,)),
             (sector, "sector = ?", (str(sector).upper(),)),
+            (latest, f"article_id IN (SELECT id FROM articles ORDER BY published DESC{self.NULLS_LAST} LIMIT ?)",
+             (latest,)),
         )
+        # the totals come from the covering index actors_totals; the titles, which few rows have, after
         sql = ("SELECT name, kind, country, max(sector) AS sector, max(code) AS code, count(DISTINCT article_id) AS articles,"
-               f" sum(mentions) AS mentions, {self.TITLES} AS titles FROM actors"
+               " sum(mentions) AS mentions FROM actors"
                + clause
                + f" GROUP BY name, kind, country ORDER BY mentions DESC{self.NULLS_LAST}, name, kind{self.NULLS_FIRST},"
                f" country{self.NULLS_FIRST} LIMIT ?")
-        out = []
-        for row in self.sql.rows(sql, (*args, limit)):
+        out = self.sql.rows(sql, (*args, limit))
+        titles = self._titles({row["name"] for row in out})
+        for row in out:
             seen: dict[str, dict] = {}
-            for chunk in (row.pop("titles") or "").split("\x1f"):
-                for t in json.loads(chunk) if chunk else []:
+            for chunk in titles.get((row["name"], row["kind"], row["country"]), []):
+                for t in json.loads(chunk):
                     seen.setdefault(t["title"], t)
             row["titles"] = list(seen.values())
-            out.append(row)
         return out
+
+    def _titles(self, names: set[str]) -> dict[tuple, list[str]]:
+        """(name, kind, country) -> the titles lists stored for it, in the order stored."""
+        if not names:
+            return {}
+        marks = ", ".join("?" * len(names))
+        rows = self.sql.rows(f"SELECT name, kind, country, titles FROM actors WHERE titles <> '[]' AND name IN ({marks})"
+                             f" ORDER BY {self.STORED_ORDER}", tuple(sorted(names)))
+        found: dict[tuple, list[str]] = {}
+        for r in rows:
+            found.setdefault((r["name"], r["kind"], r["country"]), []).append(r["titles"])
+        return found
 
     def quotes(self, *, speaker: str | None = None, country: str | None = None, contains: str | None = None,
                since: str | None = None, until: str | None = None, exact: bool = False,
@@ -217,11 +267,13 @@ class SQLStore:
             (since, "a.published >= ?", (since,)),
             (until, "a.published <= ?", (until,)),
         )
-        sql = ("SELECT q.record, q.article_id, a.title, a.published, x.country FROM quotes q"
-               " JOIN articles a ON a.id = q.article_id"
-               " LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker"
-               + clause
-               + f" ORDER BY a.published DESC{self.NULLS_LAST}, q.article_id, CAST(substr(q.id, 2) AS INTEGER) LIMIT ?")
+        order = f" ORDER BY a.published DESC{self.NULLS_LAST}, q.article_id, CAST(substr(q.id, 2) AS INTEGER)"
+        joins = (" JOIN articles a ON a.id = q.article_id"
+                 " LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker")
+        # the page's keys first, then their records: sorting a speaker's every quote with its record is the cost
+        sql = (f"SELECT q.record, q.article_id, a.title, a.published, x.country FROM quotes q{joins}"
+               f" WHERE (q.article_id, q.id) IN (SELECT q.article_id, q.id FROM quotes q{joins}{clause}{order} LIMIT ?)"
+               + order)
         out = []
         for r in self.sql.rows(sql, (*args, limit)):
             q = json.loads(r["record"])
@@ -245,7 +297,8 @@ class SQLStore:
         return out
 
     def stances(self, *, holder: str | None = None, issue: str | None = None, polarity: str | None = None,
-                since: str | None = None, until: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+                since: str | None = None, until: str | None = None, issue_key: str | None = None,
+                limit: int = 100) -> list[dict[str, Any]]:
         """Stances, newest article first, with the holder's name, kind, country
         and titles, the issue's key (``cable.issues``: the same issue however it is
         worded) and the words of the article the stance rests on."""
@@ -253,11 +306,13 @@ class SQLStore:
         clause, args = _where(
             (holder, f"x.name {self.LIKE}", (f"%{holder}%",)),
             (issue, f"s.issue {self.LIKE}", (f"%{issue}%",)),
+            (issue_key, "s.issue_key = ?", (issue_key,)),
             (polarity, "s.polarity = ?", (polarity,)),
             (since, "a.published >= ?", (since,)),
             (until, "a.published <= ?", (until,)),
         )
-        sql = ("SELECT s.record, s.article_id, a.title, a.published, a.text, x.name, x.kind, x.country, x.titles"
+        sql = ("SELECT s.record, s.article_id, s.issue_key, a.title, a.published, a.text, x.name, x.kind, x.country,"
+               " x.titles"
                " FROM stances s JOIN articles a ON a.id = s.article_id"
                " LEFT JOIN actors x ON x.article_id = s.article_id AND x.id = s.holder"
                + clause
@@ -268,7 +323,7 @@ class SQLStore:
             st.update(article_id=r["article_id"], article_title=r["title"], published=r["published"],
                       holder_name=r["name"], holder_kind=r["kind"], holder_country=r["country"],
                       holder_titles=json.loads(r["titles"]) if r["titles"] else [],
-                      issue_key=issue_key(st["issue"], r["country"]), text=r["text"][st["start"]:st["end"]])
+                      issue_key=r["issue_key"], text=r["text"][st["start"]:st["end"]])
             out.append(st)
         return out
 
@@ -342,15 +397,16 @@ def article_rows(result: Result, record: dict[str, Any]) -> dict[str, list[tuple
     a = result.article
     aid = a.id
     names = {x.id: x.name for x in result.actors}
+    countries = {x.id: x.country for x in result.actors}
     rows: dict[str, list[tuple]] = {
         "articles": [(aid, result.input, a.title, a.author, a.outlet, a.column, a.published, a.url, a.language,
                       a.text, _dumps(record), _now())],
         "actors": [(aid, x.id, x.name, x.kind, x.country, x.sector, x.code,
                     _dumps([dataclasses.asdict(t) for t in x.titles]), len(x.mentions)) for x in result.actors],
-        "events": [], "event_actors": [], "actor_events": [],
+        "events": [], "event_actors": [], "actor_events": [], "event_dyads": [],
         "quotes": [(aid, q.id, q.text, q.kind, q.speaker, q.speaker_name, q.speaker_title, q.confidence, _dumps(qj))
                    for q, qj in zip(result.quotes, record["quotes"])],
-        "stances": [(aid, s.id, s.holder, s.issue, s.polarity, _dumps(sj))
+        "stances": [(aid, s.id, s.holder, s.issue, s.polarity, _dumps(sj), issue_key(s.issue, countries.get(s.holder)))
                     for s, sj in zip(result.stances, record["stances"])],
         "forecasts": [(aid, f.id, f.holder, f.holder_name, f.probability, _dumps(fj))
                       for f, fj in zip(result.forecasts, record["forecasts"])],
@@ -366,8 +422,35 @@ def article_rows(result: Result, record: dict[str, Any]) -> dict[str, list[tuple
         rows["event_actors"] += [(aid, e.id, x, "actor") for x in e.actors]
         rows["event_actors"] += [(aid, e.id, x, "recipient") for x in e.recipients]
         rows["actor_events"] += [(names[x], sort_date, aid, e.id) for x in e.actors + e.recipients if x in names]
+        rows["event_dyads"] += [(one, two, (sort_date or "")[:7] or None, aid, e.id, e.goldstein, e.quad_class)
+                                for one, two in country_pairs(e, countries)]
     return rows
 
+
+def country_pairs(event, countries: dict[str, str | None]) -> list[tuple[str, str]]:
+    """The pairs of countries an event is between, each (earlier, later) in code order: an
+    actor's and a recipient's; with no recipients, two of its actors'. One country with
+    itself is no pair."""
+    sides = [{countries.get(x) for x in event.actors} - {None}, {countries.get(x) for x in event.recipients} - {None}]
+    if event.recipients:
+        pairs = {(a, b) for a in sides[0] for b in sides[1]}
+    else:
+        pairs = {(a, b) for a in sides[0] for b in sides[0]}
+    return sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
+
+
+# event_dyads for the events already stored (a store from before the table existed), as country_pairs gives them
+DYAD_BACKFILL = (
+    "INSERT INTO event_dyads SELECT DISTINCT CASE WHEN x1.country < x2.country THEN x1.country ELSE x2.country END,"
+    " CASE WHEN x1.country < x2.country THEN x2.country ELSE x1.country END, substr(e.sort_date, 1, 7),"
+    " e.article_id, e.id, e.goldstein, e.quad_class FROM events e"
+    " JOIN event_actors r1 ON r1.article_id = e.article_id AND r1.event_id = e.id AND r1.role = 'actor'"
+    " JOIN actors x1 ON x1.article_id = r1.article_id AND x1.id = r1.actor_id"
+    " JOIN event_actors r2 ON r2.article_id = e.article_id AND r2.event_id = e.id"
+    " JOIN actors x2 ON x2.article_id = r2.article_id AND x2.id = r2.actor_id"
+    " WHERE x1.country IS NOT NULL AND x2.country IS NOT NULL AND x1.country <> x2.country"
+    " AND (r2.role = 'recipient' OR NOT EXISTS (SELECT 1 FROM event_actors r3 WHERE r3.article_id = e.article_id"
+    " AND r3.event_id = e.id AND r3.role = 'recipient')) ON CONFLICT DO NOTHING")
 
 _PARTICIPANT = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.article_id = ea.article_id"
                 " AND x.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND {})")
@@ -384,6 +467,16 @@ def _day(value: str | None, name: str) -> str | None:
         except ValueError:
             pass
     raise BadDate(f"{name}={value!r} is not a date; use YYYY-MM-DD, e.g. 2020-01-31")
+
+
+def _dyad_args(dyad: str | None) -> tuple:
+    """The two codes of "AAA-BBB", in the order ``event_dyads`` keeps them."""
+    if not dyad:
+        return ()
+    a, sep, b = str(dyad).upper().partition("-")
+    if not sep or len(a) != 3 or len(b) != 3:
+        raise StoreError(f"bad dyad {dyad!r}; give two ISO3 codes joined by a hyphen, e.g. EGY-TUR")
+    return min(a, b), max(a, b)
 
 
 def _where(*conditions: tuple[Any, str, tuple]) -> tuple[str, list[Any]]:

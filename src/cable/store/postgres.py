@@ -17,10 +17,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import StoreError
-from .common import SQLStore, search_words
+from .common import DYAD_BACKFILL, SQLStore, search_words
 from .connection import Connection, connect_postgres, shown
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 T = 'TEXT COLLATE "C"'
 F = "DOUBLE PRECISION"
 
@@ -54,8 +54,9 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE TABLE IF NOT EXISTS stances (
     article_id {T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id {T} NOT NULL,
-    holder {T}, issue {T}, polarity {T}, record {T} NOT NULL, PRIMARY KEY (article_id, id)
+    holder {T}, issue {T}, polarity {T}, record {T} NOT NULL, issue_key {T}, PRIMARY KEY (article_id, id)
 );
+ALTER TABLE stances ADD COLUMN IF NOT EXISTS issue_key {T};
 CREATE TABLE IF NOT EXISTS forecasts (
     article_id {T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id {T} NOT NULL,
     holder {T}, holder_name {T}, probability {F}, record {T} NOT NULL, PRIMARY KEY (article_id, id)
@@ -86,11 +87,22 @@ CREATE INDEX IF NOT EXISTS articles_url ON articles (url);
 CREATE INDEX IF NOT EXISTS articles_search ON articles USING GIN (search);
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (article_id, actor_id);
 CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, event_id, role);
-CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC NULLS LAST);
 CREATE INDEX IF NOT EXISTS actor_events_newest ON actor_events (name, sort_date DESC NULLS LAST);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_name)
+CREATE TABLE IF NOT EXISTS event_dyads (
+    one {T} NOT NULL, two {T} NOT NULL, month {T}, article_id {T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id {T} NOT NULL, goldstein {F}, quad_class INTEGER, PRIMARY KEY (one, two, article_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS event_dyads_month ON event_dyads (one, two, month, goldstein, quad_class);
+CREATE INDEX IF NOT EXISTS event_dyads_article ON event_dyads (article_id);
+DROP INDEX IF EXISTS quotes_speaker;
+DROP INDEX IF EXISTS actors_name;
+CREATE INDEX IF NOT EXISTS actors_totals ON actors (name, kind, country, article_id, mentions, sector, code);
+CREATE INDEX IF NOT EXISTS actors_titled ON actors (name) WHERE titles <> '[]';
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+CREATE INDEX IF NOT EXISTS stances_issue_key ON stances (issue_key);
+CREATE INDEX IF NOT EXISTS quotes_speaker_key ON quotes (speaker_name, article_id, id)
 """
 
 
@@ -98,7 +110,7 @@ class PostgresStore(SQLStore):
     LIKE = "ILIKE ? ESCAPE ''"  # as SQLite's LIKE: no case, no escape character
     NULLS_LAST = " NULLS LAST"
     NULLS_FIRST = " NULLS FIRST"
-    TITLES = "string_agg(titles, '\x1f' ORDER BY seq)"  # in the order stored, as SQLite reads them
+    STORED_ORDER = "seq"  # the order rows were stored in, as SQLite's rowid gives it
 
     def __init__(self, url: str):
         self.url = url
@@ -122,9 +134,13 @@ class PostgresStore(SQLStore):
         """Create the tables, once, however many processes open a new database at once."""
         with self.sql.transaction():
             self.sql.lock(["schema"])
-            if self._version() == SCHEMA_VERSION:
+            old = self._version()
+            if old == SCHEMA_VERSION:
                 return
             self.sql.script(DDL)
+            if old is not None and old < 5:  # the country-pair index and issue keys came with schema 5
+                self.sql.execute(DYAD_BACKFILL)
+                self._key_issues()
             self.sql.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE "
                              "SET value = excluded.value", (str(SCHEMA_VERSION),))
 

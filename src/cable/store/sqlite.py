@@ -10,10 +10,10 @@ import sqlite3
 from typing import Any
 
 from ..errors import StoreError
-from .common import SQLStore, search_words
+from .common import DYAD_BACKFILL, SQLStore, search_words
 from .connection import Connection
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE TABLE IF NOT EXISTS stances (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
-    holder TEXT, issue TEXT, polarity TEXT, record TEXT NOT NULL, PRIMARY KEY (article_id, id)
+    holder TEXT, issue TEXT, polarity TEXT, record TEXT NOT NULL, issue_key TEXT, PRIMARY KEY (article_id, id)
 );
 CREATE TABLE IF NOT EXISTS forecasts (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
@@ -71,7 +71,6 @@ CREATE TABLE IF NOT EXISTS duplicates (
 CREATE INDEX IF NOT EXISTS articles_url ON articles (url);
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (article_id, actor_id);
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (article_id, event_id);
-CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 """
 LATER_INDEXES = """
@@ -82,7 +81,19 @@ CREATE TABLE IF NOT EXISTS actor_events (
 CREATE INDEX IF NOT EXISTS actor_events_newest ON actor_events (name, sort_date DESC);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid');
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_name);
+CREATE TABLE IF NOT EXISTS event_dyads (
+    one TEXT NOT NULL, two TEXT NOT NULL, month TEXT, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL, goldstein REAL, quad_class INTEGER, PRIMARY KEY (one, two, article_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS event_dyads_month ON event_dyads (one, two, month, goldstein, quad_class);
+CREATE INDEX IF NOT EXISTS event_dyads_article ON event_dyads (article_id);
+DROP INDEX IF EXISTS quotes_speaker;
+DROP INDEX IF EXISTS actors_name;
+CREATE INDEX IF NOT EXISTS actors_totals ON actors (name, kind, country, article_id, mentions, sector, code);
+CREATE INDEX IF NOT EXISTS actors_titled ON actors (name) WHERE titles <> '[]';
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+CREATE INDEX IF NOT EXISTS stances_issue_key ON stances (issue_key);
+CREATE INDEX IF NOT EXISTS quotes_speaker_key ON quotes (speaker_name, article_id, id);
 CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, event_id, role);
 """
 
@@ -119,6 +130,8 @@ class SQLiteStore(SQLStore):
             columns = {r["name"] for r in self.db.execute("PRAGMA table_info(events)")}
             if "sort_date" not in columns:  # a schema 1 store
                 self.db.execute("ALTER TABLE events ADD COLUMN sort_date TEXT")
+            if "issue_key" not in {r["name"] for r in self.db.execute("PRAGMA table_info(stances)")}:
+                self.db.execute("ALTER TABLE stances ADD COLUMN issue_key TEXT")  # schema 5
             self.sql.script(LATER_INDEXES)
             if old is not None and old < 2:  # schema 1 had no sort_date and no full-text index
                 self.db.execute("UPDATE events SET sort_date = COALESCE(date_start, (SELECT published FROM articles a "
@@ -128,6 +141,9 @@ class SQLiteStore(SQLStore):
                 self.db.execute("INSERT OR IGNORE INTO actor_events SELECT DISTINCT x.name, e.sort_date, e.article_id, "
                                 "e.id FROM events e JOIN event_actors ea ON ea.article_id = e.article_id AND "
                                 "ea.event_id = e.id JOIN actors x ON x.article_id = ea.article_id AND x.id = ea.actor_id")
+            if old is not None and old < 5:  # the country-pair index and issue keys came with schema 5
+                self.db.execute(DYAD_BACKFILL)
+                self._key_issues()
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     def _on_insert(self, article_id: str) -> None:

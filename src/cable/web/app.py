@@ -40,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 MAX_BODY = 2_000_000
 TIMELINE = 100  # newest events and quotes on an actor's page; the events page has the rest
 FEED_DAYS = 10  # briefs in the Atom feed
+LATEST = 500  # the home page's most-mentioned actors: of the newest this many articles
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
@@ -88,11 +89,11 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
                    format: str = Query("json", pattern="^(json|csv)$")):
         filters = {"actor": actor, "country": country, "type": type, "status": status, "since": since,
                    "until": until}
-        if sort == "-date" and not dyad:  # the store's own order: let it stop at the page's end
-            rows = store.events(limit=offset + limit, **filters)[offset:]
+        if sort == "-date":  # the store's own order: let it stop at the page's end
+            rows = store.events(limit=offset + limit, dyad=dyad, **filters)[offset:]
         else:
             rows = sort_rows(event_rows(store, dyad=dyad, **filters), sort)[offset:offset + limit]
-        return csv_response(rows, "events.csv") if format == "csv" else {"count": len(rows), "items": rows}
+        return csv_response(rows, "events.csv") if format == "csv" else listing(rows)
 
     @app.get("/api/actors", tags=["api"])
     def api_actors(store=Depends(store), name: str | None = None, country: str | None = None,
@@ -100,7 +101,7 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
                    limit: int = Query(100, ge=1, le=10_000), offset: int = Query(0, ge=0),
                    format: str = Query("json", pattern="^(json|csv)$")):
         rows = store.actors(name=name, country=country, kind=kind, sector=sector, limit=offset + limit)[offset:]
-        return csv_response(rows, "actors.csv") if format == "csv" else {"count": len(rows), "items": rows}
+        return csv_response(rows, "actors.csv") if format == "csv" else listing(rows)
 
     @app.get("/api/quotes", tags=["api"])
     def api_quotes(store=Depends(store), speaker: str | None = None, country: str | None = None,
@@ -110,23 +111,23 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
                    format: str = Query("json", pattern="^(json|csv)$")):
         rows = store.quotes(speaker=speaker, country=country, contains=contains, since=since, until=until,
                             limit=offset + limit)[offset:]
-        return csv_response(rows, "quotes.csv") if format == "csv" else {"count": len(rows), "items": rows}
+        return csv_response(rows, "quotes.csv") if format == "csv" else listing(rows)
 
     @app.get("/api/stances", tags=["api"])
     def api_stances(store=Depends(store), limit: int = Query(100, ge=1, le=10_000)):
         rows = store.stances(limit=limit)
-        return {"count": len(rows), "items": rows}
+        return listing(rows)
 
     @app.get("/api/forecasts", tags=["api"])
     def api_forecasts(store=Depends(store), limit: int = Query(100, ge=1, le=10_000)):
         rows = store.forecasts(limit=limit)
-        return {"count": len(rows), "items": rows}
+        return listing(rows)
 
     @app.get("/api/articles", tags=["api"])
     def api_search(store=Depends(store), q: str = Query(..., min_length=2, max_length=200),
                    limit: int = Query(20, ge=1, le=200)):
         rows = store.search(q, limit=limit)
-        return {"count": len(rows), "items": rows}
+        return listing(rows)
 
     @app.get("/api/articles/{article_id}", tags=["api"])
     def api_article(article_id: str, store=Depends(store)):
@@ -159,7 +160,7 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, store=Depends(store)):
         return page(request, "home.html", counts=store.counts(), events=store.events(limit=15),
-                    actors=store.actors(limit=12))
+                    actors=store.actors(limit=12, latest=LATEST), latest=LATEST)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, store=Depends(store), actor: str | None = None, country: str | None = None,
@@ -167,7 +168,7 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
                     until: str | None = None, dyad: str | None = None):
         filters = {"actor": actor, "country": country, "type": type, "status": status, "since": since,
                    "until": until, "dyad": dyad}
-        rows = event_rows(store, **{k: v or None for k, v in filters.items()})[:500]
+        rows = event_rows(store, limit=500, **{k: v or None for k, v in filters.items()})
         return page(request, "events.html", rows=rows, filters=filters, types=PLOVER_TYPES)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -196,6 +197,8 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def stories_page(request: Request, store=Depends(store), since: str | None = Query(None, pattern=DAY),
                      until: str | None = Query(None, pattern=DAY)):
+        if not since and not until:  # the latest two weeks, not the whole store
+            since, until = threads.latest_window(store)
         found = [s for s in threads.stories(store, since=since, until=until) if len(s.articles) > 1]
         return page(request, "stories.html", stories=found, filters={"since": since, "until": until})
 
@@ -236,7 +239,7 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
     def dyad_page(request: Request, store=Depends(store), a: str = "", b: str = ""):
         series = []
         if a and b:
-            series = views.dyad_months(event_rows(store, dyad=f"{a}-{b}"), a.upper(), b.upper())
+            series = store.dyad_months(f"{a}-{b}")
         return page(request, "dyad.html", a=a.upper(), b=b.upper(), series=series, svg=views.dyad_svg(series))
 
     @app.get("/forecasts", response_class=HTMLResponse, include_in_schema=False)
@@ -296,27 +299,9 @@ def error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-def event_rows(store, *, dyad: str | None = None, country: str | None = None, **filters) -> list[dict]:
-    """Stored events; ``dyad`` "AAA-BBB" keeps those with one side in each country."""
-    if not dyad:
-        return store.events(country=country, limit=10**6, **filters)
-    a, b = dyad.upper().split("-")
-    rows = store.events(country=a, limit=10**6, **filters)
-    countries: dict[str, dict[str, str | None]] = {}  # article id -> actor id -> country, read once an article
-    for r in rows:
-        if r["article_id"] not in countries:
-            record = store.article(r["article_id"]) or {}
-            countries[r["article_id"]] = {x["id"]: x.get("country") for x in record.get("actors", [])}
-    return [r for r in rows if between(countries[r["article_id"]], r, a, b)]
-
-
-def between(country: dict[str, str | None], row: dict, a: str, b: str) -> bool:
-    """Whether the event has one side in ``a`` and the other in ``b`` (``country``: its
-    article's actor id -> country)."""
-    sides = ({country.get(x) for x in row["actors"]}, {country.get(x) for x in row["recipients"]})
-    if not row["recipients"]:
-        return {a, b} <= sides[0]
-    return (a in sides[0] and b in sides[1]) or (b in sides[0] and a in sides[1])
+def event_rows(store, *, limit: int = 10**6, **filters) -> list[dict]:
+    """Stored events, newest first (``dyad`` "AAA-BBB": one side in each country)."""
+    return store.events(limit=limit, **filters)
 
 
 def sort_rows(rows: list[dict], sort: str) -> list[dict]:
@@ -326,6 +311,13 @@ def sort_rows(rows: list[dict], sort: str) -> list[dict]:
     else:
         value = (lambda r: r.get(key) if r.get(key) is not None else float("-inf"))
     return sorted(rows, key=value, reverse=sort.startswith("-"))
+
+
+def listing(rows: list[dict[str, Any]]) -> JSONResponse:
+    """``{"count", "items"}`` as JSON. The rows are plain JSON values already (read from
+    stored JSON), so they skip FastAPI's encoder, which walks every value and costs
+    more than the query on a page of events."""
+    return JSONResponse({"count": len(rows), "items": rows})
 
 
 def csv_response(rows: list[dict], filename: str) -> Response:

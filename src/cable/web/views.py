@@ -7,7 +7,7 @@ web content)."""
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from html import escape
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
@@ -96,25 +96,6 @@ def network_svg(graph: dict, size: int = 640) -> str:
                      f'r="{4 + 2 * math.sqrt(n["events"]):.1f}"/><text x="{x:.1f}" y="{y - 8:.1f}">'
                      f'{escape(n["name"])}</text></a>')
     return "".join(parts) + "</svg>"
-
-
-def dyad_months(rows: list[dict], a: str, b: str) -> list[dict]:
-    """Events between countries ``a`` and ``b`` (either way) by month: count, mean Goldstein,
-    cooperative and conflictual counts."""
-    months: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        month = (((row.get("date") or {}).get("start")) or row.get("published") or "")[:7]
-        if month:
-            months[month].append(row)
-    out = []
-    for month in sorted(months):
-        events = months[month]
-        scores = [e["goldstein"] for e in events if e.get("goldstein") is not None]
-        out.append({"month": month, "events": len(events),
-                    "goldstein": round(sum(scores) / len(scores), 2) if scores else None,
-                    "cooperation": sum((e.get("quad_class") or 0) in (1, 2) for e in events),
-                    "conflict": sum((e.get("quad_class") or 0) in CONFLICT_QUADS for e in events)})
-    return out
 
 
 def dyad_svg(series: list[dict], width: int = 640, height: int = 240) -> str:
