@@ -9,6 +9,7 @@ from collections import Counter
 from cable.dictionaries import STEM, Dictionaries, word_matches
 
 _WORD = re.compile(r"[A-Z0-9&][A-Z0-9&'.\-]*")
+MIN_STEM = 3  # a stem discard matches words it starts, when it is this long or longer
 
 
 def words_of(text: str) -> list[str]:
@@ -23,11 +24,12 @@ def find_discard(dictionaries: Dictionaries, words: list[str]) -> str | None:
     if not len(index):
         return None
     stems = _one_word_stems(dictionaries)
+    lengths = _stem_lengths(dictionaries)
     first = index.first_words
     found = None
     for start, word in enumerate(words):
         candidates = list(index.starting(word)) if word in first else []
-        candidates += [d for k in range(3, len(word)) for d in stems.get(word[:k], ())]
+        candidates += [d for k in lengths if k < len(word) for d in stems.get(word[:k], ())]
         for discard in candidates:
             if _consecutive(discard.phrase, words, start):
                 if discard.story:
@@ -49,6 +51,12 @@ def _one_word_stems(dictionaries: Dictionaries) -> dict[str, list]:
                 found.setdefault(discard.phrase[0].text, []).append(discard)
         _STEMS[id(dictionaries)] = found
     return found
+
+
+def _stem_lengths(dictionaries: Dictionaries) -> tuple[int, ...]:
+    """The lengths of the one-word stem discards, shortest first (once per set): a word is
+    looked up by its prefixes of these lengths only."""
+    return tuple(sorted({len(stem) for stem in _one_word_stems(dictionaries) if len(stem) >= MIN_STEM}))
 
 
 def find_issues(dictionaries: Dictionaries, words: list[str]) -> list[tuple[str, int]]:
