@@ -25,6 +25,7 @@ from .actors_coref import (first_name_gender, merge_name_variants, merge_short_n
 from .actors_groups import compass_mentions, department_mentions, group_mentions, plain_group_mentions
 from .actors_mentions import Mention, kb_mentions, ner_mentions, resolve_overlaps
 from .actors_named import dictionary_mentions, named_facts
+from .actors_peoples import people_mentions
 from .actors_titles import MentionIndex, TitleFact, person_titles
 from .actortable import ActorTable
 
@@ -73,7 +74,7 @@ def collect_mentions(doc, kb: KB, author: str | None, year: int | None,
     ``day`` (ISO) dates what the actor dictionaries say of a name."""
     found = (department_mentions(doc, kb) + compass_mentions(doc, kb) + ner_mentions(doc, kb, author)
              + kb_mentions(doc, kb))
-    found = resolve_overlaps(found)
+    found = people_mentions(doc, kb, resolve_overlaps(found))
     found += dictionary_mentions(doc, kb, found, day)
     named_facts(found, kb, day)
     mentions = alias_mentions(doc, sorted(found, key=lambda m: m.start), kb)
@@ -155,6 +156,7 @@ def add_leader_facts(draft: Draft, kb: KB, year: int | None, countries: set[str]
         in_term = [leader for leader in leaders if leader.start <= year <= leader.end]
         past_heads = [leader for leader in leaders if leader.role == "head" and leader.end < year]
         leaders = in_term or ([] if any(t.organization for t in draft.titles) else past_heads)
+        leaders = leaders or titled_leaders(draft, kb, year)
     if (draft.iso3 is None or replace) and len({leader.iso3 for leader in leaders}) == 1:
         sector = office_sector(leaders, year)
         draft.iso3, draft.sector = leaders[0].iso3, sector if replace else draft.sector or sector
@@ -164,6 +166,15 @@ def add_leader_facts(draft: Draft, kb: KB, year: int | None, countries: set[str]
                 and leader.title.lower() not in known:
             draft.titles.append(Title(leader.title, kb.country_name(leader.iso3), "kb"))
             known.add(leader.title.lower())
+
+
+def titled_leaders(draft: Draft, kb: KB, year: int) -> list:
+    """Leaders of the person's surname in office that year in the post the text titles them
+    with: 'President Omar al-Bashir', whom the KB spells 'Umar Hassan Ahmad al-Bashir'."""
+    titles = {t.title.casefold() for t in draft.titles if t.source == "text"}
+    if not titles:
+        return []
+    return [leader for leader in kb.leaders(draft.name.split()[-1], year) if leader.title.casefold() in titles]
 
 
 def other_time_countries(persons: dict[str, Draft], kb: KB) -> None:

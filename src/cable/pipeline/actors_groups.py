@@ -18,6 +18,7 @@ CONJOINED_DEPARTMENTS = re.compile(
 CONJOINED_COMPASS = re.compile(r"\b(North|South|East|West) and (?:North|South|East|West) ([A-Z][a-z]+)\b")
 MEMBER_SECTORS = frozenset({"GOV", "UAF"})  # nouns whose sector is their institution's
 NOT_PEOPLE = frozenset({"JNK", "NON", "UNK"})
+OWNER_PREPS = frozenset({"of", "in", "within", "from", "at"})  # 'leaders of X', 'operatives within X'
 LEADER_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "team"})
 GAP = re.compile(r"^(?:\s|-|['’]s\s|,\s|,?\s(?:and|or)\s)*$")
 
@@ -106,12 +107,14 @@ def _adjective_edge(token) -> int:
 
 
 def leader_group(doc, token, person: Mention, kb: KB, year: int | None) -> Mention | None:
-    """'the Obama administration': the government of the country its leader headed that year."""
+    """'the Obama administration': the government of the country its leader headed that year
+    (or, when no head of that name was in office then, the one country heads of that name led)."""
     if token.lower_ not in LEADER_NOUNS:
         return None
     end = token.idx + len(token.text)
     text = doc_text(doc)[person.start:end]
     iso3 = kb.leader_country(person.name, year, heads_only=True) if year else None
+    iso3 = iso3 or kb.leader_country(person.name, heads_only=True)  # the one country such heads led
     return Mention(person.start, end, text, f"org:{norm_key(text)}", text, "organization", iso3, "GOV",
                    source="rule")
 
@@ -148,12 +151,14 @@ def modifier_group(doc, token, mod: Mention, noun: tuple[str, str | None]) -> Me
 
 def plain_group_mentions(doc, kb: KB, taken: list[Mention]) -> list[Mention]:
     """Plural people named by a group noun alone ('several foreign ministers', 'protesters',
-    'police', 'world leaders'): group actors with the noun's sector and no country, one per
-    phrase, so 'the foreign ministers' later is the same group."""
+    'police', 'world leaders'): group actors with the noun's sector, one per phrase, so 'the
+    foreign ministers' later is the same group; of no country unless their own phrase names
+    one, by a country or a national institution ('leaders of Chile's ruling party')."""
     out = []
     text = doc_text(doc)
     covered = covered_chars(text, taken)
     countries = [(m.start, m.iso3) for m in taken if m.kind == "country" and m.iso3]
+    owners = {m.start: m.iso3 for m in taken if m.kind == "organization" and m.iso3}
     for token in doc:
         noun = kb.group_noun(token.text) or agent_group(token, kb)
         if noun is None or noun[0] != "group" or covered[token.idx] or not _plain_plural(token):
@@ -164,7 +169,7 @@ def plain_group_mentions(doc, kb: KB, taken: list[Mention]) -> list[Mention]:
         kind, sector = noun
         phrase = kb.agent_code(name) if start < token.idx else None  # 'political prisoners' -> CVL
         sector = phrase[:3] if phrase and phrase[:3] not in NOT_PEOPLE else sector
-        iso3 = _own_country(token, countries)
+        iso3 = _own_country(token, countries) or _owner_country(token, owners)
         out.append(Mention(start, end, text[start:end], f"{kind}:{iso3 or ''}:{sector}:{name}", name, kind, iso3,
                            sector, source="rule"))
     return out
@@ -188,6 +193,20 @@ def _own_country(token, countries: list[tuple[int, str]]) -> str | None:
     if len(inside) != 1:
         return None
     return describing_country(span, token, countries)
+
+
+def _owner_country(token, owners: dict[int, str]) -> str | None:
+    """The country of a national institution the noun belongs to ('leaders of Chile's ruling
+    party', 'officials within the Saudi government'), by a preposition on the noun itself."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in OWNER_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    start = obj.left_edge.idx if obj.left_edge.lower_ != "the" else obj.left_edge.nbor().idx
+                    found = owners.get(start) or owners.get(obj.idx)
+                    if found:
+                        return found
+    return None
 
 
 def _plain_plural(token) -> bool:

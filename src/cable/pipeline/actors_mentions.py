@@ -7,6 +7,7 @@ same actor: "country:PRK", "person:ri gun", "org:six party talks".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..kb import KB, CountryTerm, Metonym, NounClass, norm_key, strip_name
@@ -18,6 +19,7 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 OPENERS = "\"“‘'([«"
 TRAILING_WORDS = ("of", "and", "&", "the", "for", "in", "on", "at", "de", "del")
 PLACE_SUFFIXES = ("-based", "-born", "-headquartered")
+CURRENCY = re.compile(r" ?\$| dollars?\b")  # "US $50 million", "HK$", "U.S. dollars": money, not a country
 
 
 @dataclass
@@ -97,14 +99,15 @@ def institution_mention(start: int, end: int, text: str, met: Metonym, kb: KB) -
 
 def kb_mentions(doc, kb: KB) -> list[Mention]:
     """Every country term, capital, metonym, IGO and outlet name in the text, except where a
-    capital only says where, a platform only carries words ('wrote on Twitter'), or a
-    metonym that is also a common place name ('Blue House') comes without its country."""
+    country names a currency ('US $5 million'), a capital only says where, a platform only
+    carries words ('wrote on Twitter'), or a metonym that is also a common place name ('Blue
+    House') comes without its country."""
     out = []
     text = doc_text(doc)
     terms = [(start, end, surface, kb.term(surface)) for start, end, surface in kb.find_terms(text)]
     named = {hit.iso3 for *_, hit in terms if isinstance(hit, CountryTerm)}
     for start, end, surface, hit in terms:
-        if text.startswith(PLACE_SUFFIXES, end):
+        if text.startswith(PLACE_SUFFIXES, end) or CURRENCY.match(text, end):
             continue
         if isinstance(hit, Metonym):
             if surface.replace("’", "'") in kb.local_metonyms and hit.iso3 not in named:

@@ -35,6 +35,7 @@ class Trigger:
     recipient_preps: frozenset[str]  # beyond the defaults
     content: bool  # the object is what is asked for or refused, not the recipient
     ccomp_subject: bool  # "demanded that X withdraw": X is the recipient
+    stative: bool = False  # a passive form is the subject's own stance: "X is opposed to Y"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ def _trigger(row: dict[str, str]) -> Trigger:
         pos=row["pos"], lemma=row["lemma"], requires=requires, plover=row["plover"],
         mode=row["mode"] or None, cameo=row["cameo"],
         recipient_preps=frozenset(r[1:] for r in roles if r.startswith("+")),
-        content="content" in roles, ccomp_subject="ccomp-subj" in roles,
+        content="content" in roles, ccomp_subject="ccomp-subj" in roles, stative="stative" in roles,
     )
 
 

@@ -36,6 +36,7 @@ def absolute_with(token) -> bool:
 def verb_participants(verb, trigger: Trigger, table: ActorTable) -> tuple[list[Actor], list[Actor]]:
     """(actors, recipients) of a verb trigger; passives and hosts are turned round."""
     subj_actors, passive = verb_subject_actors(verb, table)
+    passive = passive and not trigger.stative
     object_deps = ("dative",) if trigger.content else ("dobj", "dative")
     objects = [c for c in verb.children if c.dep_ in object_deps]
     objects += [t for t in prep_objects(verb, VERB_RECIPIENT_PREPS | trigger.recipient_preps)

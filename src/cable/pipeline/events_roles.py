@@ -169,6 +169,8 @@ def subject(verb) -> tuple[object | None, bool]:
         return subj, passive
     if verb.dep_ == "xcomp":
         return controller(verb), False
+    if verb.dep_ == "acomp" and head.lemma_ == "be":  # "X is opposed to": the copula's subject
+        return subject(head)[0], False
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON") and head.dep_ != "pobj":
         return head, verb.tag_ == "VBN" and head.dep_ != "ROOT" and not by_doing(verb)
     if (verb.dep_ == "pcomp" or (verb.dep_ == "acl" and verb.tag_ == "VBG")) \

@@ -159,6 +159,11 @@ def holds(req: str, tok, table: ActorTable) -> bool:
         return not (tok.head.i != tok.i and tok.head.lemma_.lower() in cue("report_verb"))
     if kind == "passive":
         return "auxpass" in deps
+    if kind == "copula":  # "X is opposed to", not "as opposed to", nor "the crimes were committed"
+        copular = any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in tok.children) or \
+            (tok.dep_ == "acomp" and tok.head.lemma_ == "be")
+        subj = subject(tok)[0] if copular else None
+        return subj is not None and bool(phrase_actors(subj, table))
     if kind == "not-pobj":
         return not (tok.dep_ == "pobj" and tok.head.lower_ == arg)
     if kind == "no-dobj":

@@ -17,6 +17,8 @@ dyads follow CAMEO:
 - statement: what CAMEO codes in its root 01 (``data/events/statements.tsv``):
   "X expressed condolences to Y" (018), "X said it is skeptical" (012), "X is
   considering sending aid" (014), "X rejected the accusations" (016). PLOVER has no type for these dyads.
+- mutual: a two-sided act is coded both ways, each party an actor towards the
+  other: "X telephoned Y" (041), "X negotiated with Y" (046), "X held talks with Y".
 
 These apply only where events become CAMEO dyads (``coded_events``); the
 pipeline's events keep their own type and status.
@@ -240,10 +242,22 @@ def statements(doc, result: Result) -> list[Coding]:
     return [c for tok in doc if (c := statement(tok, result))]
 
 
+def mutual_codings(coding: Coding, event: Event) -> list[Coding]:
+    """A two-sided act (a telephone call, a negotiation, "held talks with") coded both ways:
+    each party is an actor towards the other. Any other coding stays as it is."""
+    two_sided = convention_code("mutual", coding.cameo) is not None or \
+        event.trigger.text.lower() in cue("mutual_noun")
+    if not (two_sided and coding.actors and coding.recipients):
+        return [coding]
+    back = Coding(coding.recipients, coding.actors, coding.cameo, coding.plover, coding.start)
+    return [coding, back]
+
+
 def codings(result: Result, statuses: frozenset[str], doc=None) -> list[Coding]:
     """All dyad codings of a result, in text order: stated demands and public
     statements (both with a parsed ``doc``) and the events under the conventions."""
     demands, used = stated_demands(doc, result, result.events) if doc is not None else ([], set())
-    found = [c for e in result.events if e.id not in used and (c := event_coding(e, statuses, doc))]
+    found = [m for e in result.events if e.id not in used and (c := event_coding(e, statuses, doc))
+             for m in mutual_codings(c, e)]
     said = statements(doc, result) if doc is not None else []
     return sorted(demands + said + found, key=lambda c: c.start)

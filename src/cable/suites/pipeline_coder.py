@@ -17,6 +17,7 @@ from ..pipeline.nlp import UsesNlp
 from ..records import Article, Cleaned, Result
 from .base import CodedEvent, SuiteRecord
 from .conventions import codings
+from .home import home_codes
 
 STATUSES = ("occurred", "planned")
 
@@ -66,10 +67,12 @@ class PipelineCoder(UsesNlp):
 
 
 def coded_events(result: Result, statuses: frozenset[str] = frozenset(STATUSES),
-                 doc=None) -> list[CodedEvent]:
+                 doc=None, codes: dict[str, str | None] | None = None) -> list[CodedEvent]:
     """The result's events as dyads of actor codes, in text order, without repeats
-    per event, under CAMEO's conventions (those that read the parse need ``doc``)."""
-    codes = {a.id: a.code for a in result.actors}
+    per event, under CAMEO's conventions (those that read the parse need ``doc``).
+    ``codes`` maps actor ids to codes (default: the actors' own, an actor without a
+    country taking the sentence's one country: ``home.home_codes``)."""
+    codes = codes if codes is not None else home_codes(result, doc)
     out: list[CodedEvent] = []
     for coding in codings(result, statuses, doc):
         sources = list(dict.fromkeys(codes.get(a) for a in coding.actors)) or [None]
