@@ -127,7 +127,7 @@ class SQLStore:
         rows = article_rows(result, record)
         self.sql.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows["articles"][0])
         self._on_insert(result.article.id)
-        for table, marks in (("actors", 9), ("events", 18), ("event_actors", 4), ("quotes", 9), ("stances", 7),
+        for table, marks in (("actors", 9), ("events", 18), ("event_actors", 4), ("quotes", 10), ("stances", 7),
                              ("forecasts", 6)):
             self.sql.many(f"INSERT INTO {table} VALUES ({','.join('?' * marks)})", rows[table])
         self.sql.many("INSERT INTO actor_events VALUES (?,?,?,?) ON CONFLICT DO NOTHING", rows["actor_events"])
@@ -169,16 +169,17 @@ class SQLStore:
         a PLOVER type or a CAMEO code prefix; ``dyad`` "AAA-BBB" keeps events with one side
         in each country (an event without recipients: both among its actors)."""
         since, until = _day(since, "since"), _day(until, "until")
-        alone = not any((actor, country, type, status, since, until, dyad))  # the actor's newest events: from the index
+        # an actor's or a dyad's newest events alone: the page comes straight from its index
+        alone = not any((actor, country, type, status, since, until)) and not (actor_name and dyad)
         newest = f"sort_date DESC{self.NULLS_LAST}"
+        page, paged = (f" ORDER BY {newest} LIMIT ?)", (limit,)) if alone else (")", ())
         clause, args = _where(
-            (actor_name, "(e.article_id, e.id) IN (SELECT article_id, event_id FROM actor_events WHERE name = ?"
-                         + (f" ORDER BY {newest} LIMIT ?)" if alone else ")"),
-             (actor_name, limit) if alone else (actor_name,)),
+            (actor_name, "(e.article_id, e.id) IN (SELECT article_id, event_id FROM actor_events WHERE name = ?" + page,
+             (actor_name, *paged)),
+            (dyad, "(e.article_id, e.id) IN (SELECT article_id, event_id FROM event_dyads WHERE one = ? AND two = ?"
+                   + page, (*_dyad_args(dyad), *paged)),
             (actor, _PARTICIPANT.format(f"(x.name {self.LIKE} OR x.code = ?)"), (f"%{actor}%", str(actor).upper())),
             (country, _PARTICIPANT.format("x.country = ?"), (str(country).upper(),)),
-            (dyad, "(e.article_id, e.id) IN (SELECT article_id, event_id FROM event_dyads WHERE one = ? AND two = ?)",
-             _dyad_args(dyad)),
             (type, f"(e.plover = ? OR e.cameo {self.LIKE})", (str(type).upper(), f"{type}%")),
             (status, "e.status = ?", (status,)),
             (since, "COALESCE(e.date_end, e.date_start, a.published) >= ?", (since,)),
@@ -203,10 +204,11 @@ class SQLStore:
         """Events between two countries (either way) by month, from the ``event_dyads`` index:
         {month, events, goldstein (mean), cooperation, conflict}, oldest month first."""
         rows = self.sql.rows(
-            "SELECT month, count(*) AS events, avg(goldstein) AS goldstein,"
+            "SELECT substr(sort_date, 1, 7) AS month, count(*) AS events, avg(goldstein) AS goldstein,"
             " sum(CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END) AS cooperation,"
             " sum(CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END) AS conflict"
-            " FROM event_dyads WHERE one = ? AND two = ? AND month IS NOT NULL GROUP BY month ORDER BY month",
+            " FROM event_dyads WHERE one = ? AND two = ? AND sort_date IS NOT NULL GROUP BY substr(sort_date, 1, 7)"
+            " ORDER BY month",
             _dyad_args(dyad))
         for row in rows:
             row["goldstein"] = round(row["goldstein"], 2) if row["goldstein"] is not None else None
@@ -267,10 +269,10 @@ class SQLStore:
             (since, "a.published >= ?", (since,)),
             (until, "a.published <= ?", (until,)),
         )
-        order = f" ORDER BY a.published DESC{self.NULLS_LAST}, q.article_id, CAST(substr(q.id, 2) AS INTEGER)"
+        order = f" ORDER BY q.sort_date DESC{self.NULLS_LAST}, q.article_id, CAST(substr(q.id, 2) AS INTEGER)"
         joins = (" JOIN articles a ON a.id = q.article_id"
                  " LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker")
-        # the page's keys first, then their records: sorting a speaker's every quote with its record is the cost
+        # the page's keys first (a speaker's from the index speaker_name, sort_date), then their records
         sql = (f"SELECT q.record, q.article_id, a.title, a.published, x.country FROM quotes q{joins}"
                f" WHERE (q.article_id, q.id) IN (SELECT q.article_id, q.id FROM quotes q{joins}{clause}{order} LIMIT ?)"
                + order)
@@ -404,8 +406,8 @@ def article_rows(result: Result, record: dict[str, Any]) -> dict[str, list[tuple
         "actors": [(aid, x.id, x.name, x.kind, x.country, x.sector, x.code,
                     _dumps([dataclasses.asdict(t) for t in x.titles]), len(x.mentions)) for x in result.actors],
         "events": [], "event_actors": [], "actor_events": [], "event_dyads": [],
-        "quotes": [(aid, q.id, q.text, q.kind, q.speaker, q.speaker_name, q.speaker_title, q.confidence, _dumps(qj))
-                   for q, qj in zip(result.quotes, record["quotes"])],
+        "quotes": [(aid, q.id, q.text, q.kind, q.speaker, q.speaker_name, q.speaker_title, q.confidence, _dumps(qj),
+                    a.published) for q, qj in zip(result.quotes, record["quotes"])],
         "stances": [(aid, s.id, s.holder, s.issue, s.polarity, _dumps(sj), issue_key(s.issue, countries.get(s.holder)))
                     for s, sj in zip(result.stances, record["stances"])],
         "forecasts": [(aid, f.id, f.holder, f.holder_name, f.probability, _dumps(fj))
@@ -422,7 +424,7 @@ def article_rows(result: Result, record: dict[str, Any]) -> dict[str, list[tuple
         rows["event_actors"] += [(aid, e.id, x, "actor") for x in e.actors]
         rows["event_actors"] += [(aid, e.id, x, "recipient") for x in e.recipients]
         rows["actor_events"] += [(names[x], sort_date, aid, e.id) for x in e.actors + e.recipients if x in names]
-        rows["event_dyads"] += [(one, two, (sort_date or "")[:7] or None, aid, e.id, e.goldstein, e.quad_class)
+        rows["event_dyads"] += [(one, two, sort_date, aid, e.id, e.goldstein, e.quad_class)
                                 for one, two in country_pairs(e, countries)]
     return rows
 
@@ -442,7 +444,7 @@ def country_pairs(event, countries: dict[str, str | None]) -> list[tuple[str, st
 # event_dyads for the events already stored (a store from before the table existed), as country_pairs gives them
 DYAD_BACKFILL = (
     "INSERT INTO event_dyads SELECT DISTINCT CASE WHEN x1.country < x2.country THEN x1.country ELSE x2.country END,"
-    " CASE WHEN x1.country < x2.country THEN x2.country ELSE x1.country END, substr(e.sort_date, 1, 7),"
+    " CASE WHEN x1.country < x2.country THEN x2.country ELSE x1.country END, e.sort_date,"
     " e.article_id, e.id, e.goldstein, e.quad_class FROM events e"
     " JOIN event_actors r1 ON r1.article_id = e.article_id AND r1.event_id = e.id AND r1.role = 'actor'"
     " JOIN actors x1 ON x1.article_id = r1.article_id AND x1.id = r1.actor_id"
@@ -451,6 +453,9 @@ DYAD_BACKFILL = (
     " WHERE x1.country IS NOT NULL AND x2.country IS NOT NULL AND x1.country <> x2.country"
     " AND (r2.role = 'recipient' OR NOT EXISTS (SELECT 1 FROM event_actors r3 WHERE r3.article_id = e.article_id"
     " AND r3.event_id = e.id AND r3.role = 'recipient')) ON CONFLICT DO NOTHING")
+
+# quotes' sort dates (their article's publication date) in a store from before they were kept
+QUOTE_DATES = "UPDATE quotes SET sort_date = (SELECT published FROM articles a WHERE a.id = quotes.article_id)"
 
 _PARTICIPANT = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.article_id = ea.article_id"
                 " AND x.id = ea.actor_id WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND {})")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import StoreError
-from .common import DYAD_BACKFILL, SQLStore, search_words
+from .common import DYAD_BACKFILL, QUOTE_DATES, SQLStore, search_words
 from .connection import Connection, connect_postgres, shown
 
 SCHEMA_VERSION = 5
@@ -50,8 +50,9 @@ CREATE TABLE IF NOT EXISTS event_actors (
 CREATE TABLE IF NOT EXISTS quotes (
     article_id {T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id {T} NOT NULL,
     text {T}, kind {T}, speaker {T}, speaker_name {T}, speaker_title {T}, confidence {F},
-    record {T} NOT NULL, PRIMARY KEY (article_id, id)
+    record {T} NOT NULL, sort_date {T}, PRIMARY KEY (article_id, id)
 );
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS sort_date {T};
 CREATE TABLE IF NOT EXISTS stances (
     article_id {T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id {T} NOT NULL,
     holder {T}, issue {T}, polarity {T}, record {T} NOT NULL, issue_key {T}, PRIMARY KEY (article_id, id)
@@ -91,10 +92,10 @@ CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC NULLS LAST);
 CREATE INDEX IF NOT EXISTS actor_events_newest ON actor_events (name, sort_date DESC NULLS LAST);
 CREATE TABLE IF NOT EXISTS event_dyads (
-    one {T} NOT NULL, two {T} NOT NULL, month {T}, article_id {T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    one {T} NOT NULL, two {T} NOT NULL, sort_date {T}, article_id {T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     event_id {T} NOT NULL, goldstein {F}, quad_class INTEGER, PRIMARY KEY (one, two, article_id, event_id)
 );
-CREATE INDEX IF NOT EXISTS event_dyads_month ON event_dyads (one, two, month, goldstein, quad_class);
+CREATE INDEX IF NOT EXISTS event_dyads_newest ON event_dyads (one, two, sort_date, goldstein, quad_class);
 CREATE INDEX IF NOT EXISTS event_dyads_article ON event_dyads (article_id);
 DROP INDEX IF EXISTS quotes_speaker;
 DROP INDEX IF EXISTS actors_name;
@@ -102,7 +103,7 @@ CREATE INDEX IF NOT EXISTS actors_totals ON actors (name, kind, country, article
 CREATE INDEX IF NOT EXISTS actors_titled ON actors (name) WHERE titles <> '[]';
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
 CREATE INDEX IF NOT EXISTS stances_issue_key ON stances (issue_key);
-CREATE INDEX IF NOT EXISTS quotes_speaker_key ON quotes (speaker_name, article_id, id)
+CREATE INDEX IF NOT EXISTS quotes_speaker_newest ON quotes (speaker_name, sort_date, article_id, id)
 """
 
 
@@ -140,6 +141,7 @@ class PostgresStore(SQLStore):
             self.sql.script(DDL)
             if old is not None and old < 5:  # the country-pair index and issue keys came with schema 5
                 self.sql.execute(DYAD_BACKFILL)
+                self.sql.execute(QUOTE_DATES)
                 self._key_issues()
             self.sql.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE "
                              "SET value = excluded.value", (str(SCHEMA_VERSION),))

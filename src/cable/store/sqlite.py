@@ -10,7 +10,7 @@ import sqlite3
 from typing import Any
 
 from ..errors import StoreError
-from .common import DYAD_BACKFILL, SQLStore, search_words
+from .common import DYAD_BACKFILL, QUOTE_DATES, SQLStore, search_words
 from .connection import Connection
 
 SCHEMA_VERSION = 5
@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS event_actors (
 CREATE TABLE IF NOT EXISTS quotes (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
     text TEXT, kind TEXT, speaker TEXT, speaker_name TEXT, speaker_title TEXT, confidence REAL,
-    record TEXT NOT NULL, PRIMARY KEY (article_id, id)
+    record TEXT NOT NULL, sort_date TEXT, PRIMARY KEY (article_id, id)
 );
 CREATE TABLE IF NOT EXISTS stances (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
@@ -82,10 +82,10 @@ CREATE INDEX IF NOT EXISTS actor_events_newest ON actor_events (name, sort_date 
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid');
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC);
 CREATE TABLE IF NOT EXISTS event_dyads (
-    one TEXT NOT NULL, two TEXT NOT NULL, month TEXT, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    one TEXT NOT NULL, two TEXT NOT NULL, sort_date TEXT, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     event_id TEXT NOT NULL, goldstein REAL, quad_class INTEGER, PRIMARY KEY (one, two, article_id, event_id)
 );
-CREATE INDEX IF NOT EXISTS event_dyads_month ON event_dyads (one, two, month, goldstein, quad_class);
+CREATE INDEX IF NOT EXISTS event_dyads_newest ON event_dyads (one, two, sort_date, goldstein, quad_class);
 CREATE INDEX IF NOT EXISTS event_dyads_article ON event_dyads (article_id);
 DROP INDEX IF EXISTS quotes_speaker;
 DROP INDEX IF EXISTS actors_name;
@@ -93,7 +93,7 @@ CREATE INDEX IF NOT EXISTS actors_totals ON actors (name, kind, country, article
 CREATE INDEX IF NOT EXISTS actors_titled ON actors (name) WHERE titles <> '[]';
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
 CREATE INDEX IF NOT EXISTS stances_issue_key ON stances (issue_key);
-CREATE INDEX IF NOT EXISTS quotes_speaker_key ON quotes (speaker_name, article_id, id);
+CREATE INDEX IF NOT EXISTS quotes_speaker_newest ON quotes (speaker_name, sort_date, article_id, id);
 CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, event_id, role);
 """
 
@@ -132,6 +132,8 @@ class SQLiteStore(SQLStore):
                 self.db.execute("ALTER TABLE events ADD COLUMN sort_date TEXT")
             if "issue_key" not in {r["name"] for r in self.db.execute("PRAGMA table_info(stances)")}:
                 self.db.execute("ALTER TABLE stances ADD COLUMN issue_key TEXT")  # schema 5
+            if "sort_date" not in {r["name"] for r in self.db.execute("PRAGMA table_info(quotes)")}:
+                self.db.execute("ALTER TABLE quotes ADD COLUMN sort_date TEXT")  # schema 5
             self.sql.script(LATER_INDEXES)
             if old is not None and old < 2:  # schema 1 had no sort_date and no full-text index
                 self.db.execute("UPDATE events SET sort_date = COALESCE(date_start, (SELECT published FROM articles a "
@@ -143,6 +145,7 @@ class SQLiteStore(SQLStore):
                                 "ea.event_id = e.id JOIN actors x ON x.article_id = ea.article_id AND x.id = ea.actor_id")
             if old is not None and old < 5:  # the country-pair index and issue keys came with schema 5
                 self.db.execute(DYAD_BACKFILL)
+                self.db.execute(QUOTE_DATES)
                 self._key_issues()
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
