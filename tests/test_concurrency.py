@@ -1,5 +1,5 @@
-"""SQLite under concurrent use: two writers and several readers at once, nothing
-lost, nothing stored twice, no "database is locked"."""
+"""The store under concurrent use, on SQLite and on PostgreSQL: two ingest processes
+and several readers at once, nothing lost, nothing stored twice, no "database is locked"."""
 
 import json
 import subprocess
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cable.store import open_store
+from pg import pg_server, pg_url  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.model
 
@@ -24,8 +25,9 @@ def dump(path: Path, ids: range) -> Path:
     return path
 
 
-def test_two_writers_and_four_readers_lose_and_duplicate_nothing(tmp_path):
-    db = str(tmp_path / "news.db")
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_two_writers_and_four_readers_lose_and_duplicate_nothing(backend, tmp_path, request):
+    db = request.getfixturevalue("pg_url") if backend == "postgres" else str(tmp_path / "news.db")
     with open_store(db):
         pass  # create the schema before the writers race
     first = dump(tmp_path / "a.jsonl", range(0, 6))
@@ -60,8 +62,5 @@ def test_two_writers_and_four_readers_lose_and_duplicate_nothing(tmp_path):
         assert "locked" not in err
     with open_store(db) as store:
         assert store.counts()["articles"] == 9
-    import sqlite3
-
-    with sqlite3.connect(db) as con:
-        inputs = [r[0] for r in con.execute("SELECT input FROM articles")]
+        inputs = [r["input"] for r in store.sql.rows("SELECT input FROM articles")]
     assert sorted(inputs) == sorted(f"doc-{n}" for n in range(9))
