@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 from spacy.util import filter_spans
@@ -96,8 +96,7 @@ def estimate(phrase: str, negated: bool = False) -> Estimate | None:
 
 def find_forecasts(doc, actors: ActorTable, quotes: list[Quote]) -> list[Forecast]:
     """Forecasts in text order, ids f1, f2, ..."""
-    matcher = _matcher(doc.vocab)
-    spans = filter_spans([DocSpan(doc, s, e, label=k) for k, s, e in matcher(doc)])
+    spans = filter_spans([DocSpan(doc, s, e, label=str(n)) for n, s, e in phrase_matches(doc)])
     forecasts = [f for span in spans for f in _forecasts_at(doc, actors, quotes, span)]
     forecasts.sort(key=lambda f: (f.start, f.end))
     for n, forecast in enumerate(forecasts, 1):
@@ -105,12 +104,35 @@ def find_forecasts(doc, actors: ActorTable, quotes: list[Quote]) -> list[Forecas
     return forecasts
 
 
-def _matcher(vocab) -> Matcher:
-    matcher = Matcher(vocab)
+def phrase_matches(doc) -> list[tuple[int, int, int]]:
+    """(phrase number, start, end) of every estimative phrase in ``doc``: its words by their
+    lower-case form, a word written "=word" by its lemma. The doc's word forms are read
+    once as arrays; a matcher walking the tokens costs more than the rest of the stage."""
+    lowers, lemmas = (doc.to_array(attr).tolist() for attr in (LOWER, LEMMA))
+    strings = doc.vocab.strings
+    found = []
+    for i in range(len(doc)):
+        for n, words in _starting(lowers[i], lemmas[i], strings):
+            end = i + len(words)
+            if end <= len(doc) and all((lemmas if lemma else lowers)[i + k] == key
+                                       for k, (lemma, key) in enumerate(words)):
+                found.append((n, i, end))
+    return found
+
+
+def _starting(lower: int, lemma: int, strings) -> list[tuple[int, tuple[tuple[bool, int], ...]]]:
+    index = _phrase_index(strings)
+    return index.get((False, lower), []) + index.get((True, lemma), [])
+
+
+@functools.cache
+def _phrase_index(strings) -> dict[tuple[bool, int], list[tuple[int, tuple[tuple[bool, int], ...]]]]:
+    """Phrases by their first word: (by lemma?, the word's hash) -> [(number, words)]."""
+    index: dict[tuple[bool, int], list] = {}
     for n, phrase in enumerate(phrases()):
-        pattern = [{"LEMMA": w[1:]} if w.startswith("=") else {"LOWER": w} for w in phrase.words]
-        matcher.add(str(n), [pattern])
-    return matcher
+        words = tuple((w.startswith("="), strings.add(w.lstrip("="))) for w in phrase.words)
+        index.setdefault(words[0], []).append((n, words))
+    return index
 
 
 def _forecasts_at(doc, actors: ActorTable, quotes: list[Quote], span: DocSpan) -> list[Forecast]:
