@@ -10,6 +10,7 @@ Records import nothing of Cable's, so any stage, store or runner can use them.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -198,13 +199,13 @@ class Result:
         out: dict[str, Any] = {"schema": SCHEMA}
         if self.input is not None:
             out["input"] = self.input
-        out["article"] = dataclasses.asdict(self.article)
-        out["removed"] = [dataclasses.asdict(r) for r in self.removed]
-        out["actors"] = [dataclasses.asdict(a) for a in self.actors]
+        out["article"] = plain(self.article)
+        out["removed"] = [plain(r) for r in self.removed]
+        out["actors"] = [plain(a) for a in self.actors]
         out["events"] = [_event_json(e) for e in self.events]
-        out["quotes"] = [dataclasses.asdict(q) for q in self.quotes]
-        out["stances"] = [dataclasses.asdict(s) for s in self.stances]
-        out["forecasts"] = [dataclasses.asdict(f) for f in self.forecasts]
+        out["quotes"] = [plain(q) for q in self.quotes]
+        out["stances"] = [plain(s) for s in self.stances]
+        out["forecasts"] = [plain(f) for f in self.forecasts]
         return out
 
 
@@ -216,7 +217,31 @@ def rejection_json(rejection: Rejection) -> dict[str, Any]:
     }
 
 
+def plain(value: Any) -> Any:
+    """What ``dataclasses.asdict`` gives for a record (dicts for dataclasses, lists and
+    tuples kept as such), without its deep copies: records hold only plain values, and
+    storing a result spent more time here than in writing it."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is list:
+        return [plain(v) for v in value]
+    if kind is tuple:
+        return tuple(plain(v) for v in value)
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    return {name: plain(getattr(value, name)) for name in _field_names(kind)}
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 def _event_json(event: Event) -> dict[str, Any]:
-    out = dataclasses.asdict(event)
+    out = plain(event)
     out["sentence"] = {"start": event.sentence[0], "end": event.sentence[1]}
     return out
