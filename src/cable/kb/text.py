@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ def strip_name(text: str) -> str:
     return _POSSESSIVE.sub("", _THE.sub("", text)).strip()
 
 
+@functools.lru_cache(maxsize=65536)  # names recur across a corpus; the key is pure
 def norm_key(text: str) -> str:
     """A key for deduplicating names: folded, lower case, no dots, hyphens as spaces
     ("the Six-Party Talks" and "Six Party Talks" -> "six party talks")."""
@@ -28,6 +30,7 @@ def norm_key(text: str) -> str:
     return " ".join(re.sub(r"[-‐–/]", " ", text).split())
 
 
+@functools.lru_cache(maxsize=65536)
 def sound_key(word: str) -> str:
     """A spelling-tolerant key for a transliterated name word: folded, letters only, doubled letters
     single, 'ou' as 'u' and 'q' as 'k' ('Rouhani' = 'Ruhani', 'Hassan' = 'Hasan', 'Tariq' = 'Tarik')."""

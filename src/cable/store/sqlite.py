@@ -109,6 +109,9 @@ class SQLiteStore(SQLStore):
             if path != ":memory:":
                 self.db.execute("PRAGMA busy_timeout = 10000")
                 self.db.execute("PRAGMA journal_mode = WAL")
+                # commits survive the process being killed; a power cut may undo the last few, which a
+                # rerun stores again (ingest is idempotent), and never corrupts the file
+                self.db.execute("PRAGMA synchronous = NORMAL")
             if self._version() != SCHEMA_VERSION:
                 self._create()
         except sqlite3.DatabaseError as e:
