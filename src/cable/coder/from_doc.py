@@ -28,7 +28,7 @@ def tree_from_span(span) -> Node:
 
 
 def _constituent(token) -> Node:
-    if token.pos_ in VERBS and (any(True for _ in token.children) or token.dep_ == "ROOT"):
+    if token.pos_ in VERBS and ((token.n_lefts + token.n_rights) > 0 or token.dep_ == "ROOT"):
         return _clause(token)
     if token.pos_ in NOUNS:
         return _noun_phrase(token)
@@ -116,7 +116,7 @@ def _left_part(child) -> list[Node]:
     as an ``NP``, anything else as plain words."""
     if child.pos_ == "ADJ" and any(c.dep_ in CONJUNCTS for c in child.children):
         return [_node("ADJP", [_leaf(t) for t in child.subtree])]
-    if child.dep_ == "poss" and any(True for _ in child.children):
+    if child.dep_ == "poss" and (child.n_lefts + child.n_rights) > 0:
         return [_node("NP", [_leaf(t) for t in child.subtree])]
     return [_leaf(t) for t in child.subtree]
 
@@ -156,15 +156,16 @@ def _generic(token) -> Node:
 def _clause(verb) -> Node:
     """``(S subject auxiliaries (VP verb ...))``; conjoined verbs as sibling VPs."""
     before, after = [], []
-    conjuncts = [c for c in verb.children if c.dep_ in CONJUNCTS and c.pos_ in VERBS]
-    for child in verb.children:
+    children = list(verb.children)  # read once: each pass over a token's children makes new tokens
+    conjuncts = [c for c in children if c.dep_ in CONJUNCTS and c.pos_ in VERBS]
+    for child in children:
         if child in conjuncts or (child.dep_ == "cc" and conjuncts):
             continue
         (before if child.i < verb.i else after).append(_constituent(child))
     phrase = _node("VP", [_leaf(verb), *after])
-    phrase.passive = _passive(verb)
+    phrase.passive = _passive(children)
     if conjuncts:
-        joiners = [_leaf(c) for c in verb.children if c.dep_ == "cc"]
+        joiners = [_leaf(c) for c in children if c.dep_ == "cc"]
         phrase = _node("VP", [phrase, *joiners, *(_conjunct_phrase(c) for c in conjuncts)])
     return _node("S", [*before, phrase])
 
@@ -175,6 +176,7 @@ def _conjunct_phrase(verb) -> Node:
     return clause.children[0] if len(clause.children) == 1 else clause
 
 
-def _passive(verb) -> bool:
-    deps = {child.dep_ for child in verb.children}
+def _passive(children: list) -> bool:
+    """Whether a verb with these children is a passive with a ``by`` agent."""
+    deps = {child.dep_ for child in children}
     return bool({"nsubjpass", "auxpass"} & deps) and "agent" in deps
