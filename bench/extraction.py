@@ -9,6 +9,12 @@ F1 their harmonic mean); titles by exact match after whitespace is squashed;
 dates by exact day. Pages/s is time inside each extractor only.
 
     python bench/extraction.py [--shared ../shared] [--limit N] [--corpus aeb|naeb]
+    python bench/extraction.py --soak 10000 [--every 1000]
+
+With ``--soak N`` it instead runs the whole clean stage (gates included) over N
+pages, the AEB and NAEB pages cycled and each copy made distinct (a numbered
+meta tag and comment), printing resident memory every ``--every`` pages and
+whether it stayed flat: the last sample within 10% of the one at 2,000 pages.
 
 The clean stage is measured without its policy gates (the English check, the
 minimum length): those reject pages, they do not extract; the number of pages
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import resource
 import json
 import re
 import statistics
@@ -165,12 +172,64 @@ def report(corpus: str, pages: list[dict], out: dict[str, dict]) -> None:
           f"speed {base['seconds'] / out['cable']['seconds']:.2f}x")
 
 
+def rss_mb() -> float:
+    """Current resident set size in MB (Linux /proc; the peak elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def distinct_copies(pages: list[dict], n: int):
+    """``n`` (html, input, url) items cycling through ``pages``, each copy made distinct."""
+    for i in range(n):
+        page = pages[i % len(pages)]
+        mark = f'<meta name="soak-copy" content="{i}"><!-- soak copy {i} -->'
+        html = page["html"].replace("<head>", "<head>" + mark, 1) if "<head>" in page["html"] else mark + page["html"]
+        yield html, f"{page['id']}-{i}", page["url"]
+
+
+def soak(pages: list[dict], n: int, every: int) -> None:
+    """The clean stage over ``n`` distinct pages: RSS every ``every`` pages, then whether it stayed flat."""
+    from cable.errors import InputError
+    from cable.pipeline.clean import clean
+
+    samples, errors, rejected = {}, 0, 0
+    start, cpu = time.perf_counter(), time.process_time()
+    for i, (html, name, url) in enumerate(distinct_copies(pages, n), 1):
+        try:
+            clean(html, input=name, url=url)
+        except InputError:
+            rejected += 1
+        except Exception:  # noqa: BLE001 - a benchmark counts failures, it does not stop
+            errors += 1
+        if i % every == 0 or i == n:
+            samples[i] = rss_mb()
+            print(f"{i:>7} pages  {samples[i]:8.1f} MB  {i / (time.process_time() - cpu):6.1f} pages/s (CPU)  "
+                  f"{i / (time.perf_counter() - start):6.1f} pages/s (wall)", flush=True)
+    mark = min(samples, key=lambda k: abs(k - 2000))
+    flat = samples[n] <= 1.10 * samples[mark]
+    print(json.dumps({"pages": n, "rss_at_mark_mb": round(samples[mark], 1), "mark": mark,
+                      "rss_end_mb": round(samples[n], 1), "flat": flat, "rejected": rejected, "exceptions": errors}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--corpus", choices=["aeb", "naeb"], action="append")
+    parser.add_argument("--soak", type=int, metavar="N", help="memory over N pages of the clean stage instead")
+    parser.add_argument("--every", type=int, default=1000)
     args = parser.parse_args()
+    if args.soak:
+        pages = [p for corpus in args.corpus or ["aeb", "naeb"] for p in load(args.shared, corpus, args.limit)]
+        if not pages:
+            sys.exit(f"no pages found under {args.shared}/corpora/extraction; pass --shared")
+        soak(pages, args.soak, args.every)
+        return
     for corpus in args.corpus or ["aeb", "naeb"]:
         pages = load(args.shared, corpus, args.limit)
         if not pages:

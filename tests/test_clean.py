@@ -8,7 +8,10 @@ import pytest
 
 from cable.errors import EmptyInput, NoArticle, NotEnglish
 from cable.pipeline.clean import article_id, clean
-from cable.pipeline.clean_html import looks_like_html
+import lxml.html
+
+from cable.pipeline.clean_blocks import is_caption
+from cable.pipeline.clean_html import extract_body, fallback_may_win, looks_like_html, parse_tree, visible_length
 from cable.pipeline.clean_meta import byline_author, is_date_line, outlet_for_domain, parse_date
 from cable.pipeline.clean_text import split_paragraphs
 
@@ -303,6 +306,40 @@ def test_clean_html_menu_only_page_has_no_article():
     menu = "".join(f'<li><a href="/{w}">{w}</a></li>' for w in ("Home", "World", "Sport", "Culture", "Weather"))
     with pytest.raises(NoArticle, match="no article text found in menu.html"):
         clean(f"<!DOCTYPE html><html><body><nav><ul>{menu}</ul></nav></body></html>", input="menu.html")
+
+
+def test_clean_html_body_is_trafilaturas_favor_precision_text():
+    import trafilatura
+
+    html = html_page()
+    theirs = trafilatura.bare_extraction(html, include_comments=False, favor_precision=True).text
+    assert extract_body(parse_tree(html), None) == theirs
+
+
+def test_fallbacks_run_only_where_they_could_replace_the_text():
+    text = " ".join(BODY)
+    body = lxml.html.fromstring("<body>" + "".join(f"<p>{p}</p>" for p in BODY) + "</body>")
+
+    def page_of(extra: int):
+        return lxml.html.fromstring(f"<div><p>{text}</p>{'<p>More words on the page.</p>' * extra}</div>")
+
+    assert not fallback_may_win(body, text, page_of(0), 250)
+    assert fallback_may_win(body, text, page_of(40), 250)  # the page holds over twice the text
+    assert fallback_may_win(body, text[:200], page_of(0), 250)  # short: justext may add to it
+    listing = lxml.html.fromstring("<body><list><item>" + text + "</item></list></body>")
+    assert fallback_may_win(listing, text, page_of(0), 250)  # no paragraph text
+
+
+def test_visible_length_squashes_whitespace():
+    assert visible_length(lxml.html.fromstring("<div>  two   words <p>\n and\tthree </p></div>")) == len(
+        "two words and three"
+    )
+
+
+def test_a_long_paragraph_ending_in_a_credit_is_not_a_caption_but_a_short_one_is():
+    credit = " (Photo by Lena Marsh)"
+    assert is_caption("Boats wait on the dry riverbed near the dam." + credit)
+    assert not is_caption(" ".join(BODY) + credit)
 
 
 # --- errors -------------------------------------------------------------------------------------

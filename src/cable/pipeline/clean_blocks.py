@@ -18,6 +18,7 @@ _END = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’)\]]*$")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w{2,}")
 _NAME_WORD = r"[A-Z][\w'’-]+"
+CREDIT_SPAN = 300
 
 
 @dataclass
@@ -141,7 +142,10 @@ def _is_outlet_name(name: str, author: str | None) -> bool:
 
 def is_caption(text: str) -> bool:
     """A paragraph that ends with a picture credit."""
-    return word_count(text) <= 60 and any(rx.search(text) for rx in patterns("caption_patterns.txt"))
+    if word_count(text) > 60:
+        return False
+    end = text[-CREDIT_SPAN:]  # every credit pattern is anchored at the end and shorter than this
+    return any(rx.search(end) for rx in patterns("caption_patterns.txt"))
 
 
 def drop_teaser(page: Page) -> None:
@@ -152,10 +156,13 @@ def drop_teaser(page: Page) -> None:
 
 
 def _is_truncated_copy(text: str, following: list[str]) -> bool:
-    truncated = bool(_ELLIPSIS.search(text)) or not _END.search(text)
+    if not (_ELLIPSIS.search(text) or not _END.search(text)):
+        return False
     stem = squash(_ELLIPSIS.sub("", text))
+    if len(stem) < 40:
+        return False
     after = squash(" ".join(following))
-    return truncated and len(stem) >= 40 and len(after) > len(stem) and after.startswith(stem)
+    return len(after) > len(stem) and after.startswith(stem)
 
 
 def drop_boilerplate(page: Page) -> None:

@@ -1,14 +1,40 @@
 """HTML pages: trafilatura finds the body and metadata, the page's own headline
-is the title; page furniture is reported."""
+is the title; page furniture is reported.
+
+The page is parsed once. Metadata, the headline and the furniture are read from
+that tree first; trafilatura's body extraction then prunes it in place. The body
+is trafilatura's favor_precision extraction, with one saving: its fallbacks
+(readability, then justext) run only where they could replace the main
+extractor's text, which is when that text is short, lacks paragraphs, holds
+page chrome, or covers little of the page's visible text. Categories, tags and
+licence, which Cable does not use, are not looked for.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from copy import copy
 
-import lxml.html
-import trafilatura
+from htmldate import find_date
 from lxml import etree
+from trafilatura.core import _forum_thread_page
+from trafilatura.external import SANITIZED_XPATH, compare_extraction
+from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+from trafilatura.main_extractor import extract_content
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import Document, Extractor
+from trafilatura.utils import load_html
+from trafilatura.xml import xmltotxt
+from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
 
 from ..records import Removed
 from .clean_blocks import Page, drop_bio, drop_boilerplate, drop_doubled_lines, drop_tail, drop_teaser, squash
@@ -22,6 +48,10 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _FURNITURE = {"nav": "navigation", "aside": "related", "footer": "other", "figcaption": "caption"}
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_CHROME = etree.XPath(SANITIZED_XPATH)  # what makes trafilatura call a body unclean
+_PARAGRAPH_TEXT = etree.XPath(".//p//text()")
+FALLBACK_SHARE = 2  # readability replaces the text only when it finds twice as much
 
 
 def looks_like_html(text: str) -> bool:
@@ -34,40 +64,99 @@ def looks_like_html(text: str) -> bool:
 
 def read_html_page(html: str, url: str | None = None) -> Page:
     """Body paragraphs and metadata of an HTML page, with what was left out."""
-    doc = _extract(html, url)
-    if doc is None:
-        return Page([])
-    page = Page([line.strip() for line in (doc.text or "").split("\n") if line.strip()])
-    page.author, page.published, page.url = doc.author or None, doc.date, doc.url
-    page.outlet = outlet_for_domain(doc.url or url) or doc.sitename or None
     tree = parse_tree(html)
-    page.title = page_headline(tree, doc.title, (doc.sitename, page.outlet))
+    if tree is None:
+        return Page([])
+    try:
+        meta = read_metadata(tree, url)
+    except (TypeError, ValueError):  # as trafilatura does: such a page has nothing to extract
+        return Page([])
+    outlet = outlet_for_domain(meta.url or url) or meta.sitename or None
+    title = page_headline(tree, meta.title, (meta.sitename, outlet))
+    chrome = furniture_blocks(tree)
+    text = extract_body(tree, url or meta.url)  # prunes the tree: it comes last
+    page = Page([line.strip() for line in text.split("\n") if line.strip()], title=title, outlet=outlet)
+    page.author, page.published, page.url = meta.author or None, meta.date, meta.url
     drop_headline(page)
     for rule in (drop_doubled_lines, drop_tail, drop_bio, drop_teaser, drop_boilerplate):
         rule(page)
-    page.removed.extend(furniture(tree, "\n".join(page.paragraphs)))
+    page.removed.extend(furniture(chrome, "\n".join(page.paragraphs)))
     return page
 
 
 def parse_tree(html: str):
-    """The page as an lxml tree, or None when lxml cannot read it."""
+    """The page as an lxml tree (trafilatura's parser: comments dropped), or None when unreadable."""
     try:
-        return lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+        return load_html(html)
+    except (etree.ParserError, ValueError, TypeError):
         return None
 
 
-def _extract(html: str, url: str | None):
-    """trafilatura's document (text and metadata), or None when it finds no text."""
-    dates = {"original_date": True, "extensive_search": False, "max_date": dt.date.today().isoformat()}
-    return trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        favor_precision=True,
-        date_extraction_params=dates,
-    )
+def read_metadata(tree, url: str | None) -> Document:
+    """Title, author, URL, date and site name, as trafilatura's metadata pass finds them."""
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader has its own bugs; the page goes on
+        pass
+    meta.title = meta.title or extract_title(tree)
+    meta.author = meta.author or extract_author(tree)
+    meta.url = meta.url or extract_url(tree, url)
+    meta.date = find_date(tree, url=meta.url, original_date=True, extensive_search=False,
+                          max_date=dt.date.today().isoformat())
+    meta.sitename = _site_name(meta.sitename or extract_sitename(tree), meta.url)
+    meta.clean_and_trim()
+    return meta
+
+
+def _site_name(name: str | None, url: str | None) -> str | None:
+    """The site's name without a leading "@", capitalised; else the URL's host."""
+    if name:
+        name = name.lstrip("@")
+        return name.title() if name and "." not in name and not name[0].isupper() else name
+    match = META_URL.match(url) if url else None
+    return match[1] if match else None
+
+
+def extract_body(tree, url: str | None) -> str:
+    """The article text trafilatura's favor_precision extraction finds (the tree is pruned in place)."""
+    options = Extractor(output_format="python", precision=True, comments=False, url=url)
+    try:
+        is_forum = _forum_thread_page(tree)
+        tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        backup = tree_cleaning(copy(tree), options)
+        cleaned = convert_tags(copy(backup), options, url)
+        if not is_forum:
+            cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
+        body, text = extract_content(cleaned, options)
+        if fallback_may_win(body, text, backup, options.min_extracted_size):
+            body, text = compare_extraction(backup, copy(tree), body, text, options)
+    except (TypeError, ValueError):
+        return ""
+    return xmltotxt(body, False) if text else ""
+
+
+def fallback_may_win(body, text: str, cleaned, min_size: int) -> bool:
+    """Could readability or justext replace the main extractor's text?
+
+    They do when it is short, has no paragraph text, is mostly tables or holds
+    page chrome; readability also when it finds twice as much, which needs a
+    page whose cleaned text (no head, scripts, navigation, asides or footers)
+    is over twice as long.
+    """
+    if len(text) < min_size or _CHROME(body):
+        return True
+    if not _PARAGRAPH_TEXT(body) or len(body.findall(".//table")) > len(body.findall(".//p")):
+        return True
+    return visible_length(cleaned) > FALLBACK_SHARE * len(text)
+
+
+def visible_length(tree) -> int:
+    """Characters of the text left in a cleaned tree, whitespace squashed."""
+    return int(_TEXT_LENGTH(tree))
 
 
 def drop_headline(page: Page) -> None:
@@ -83,19 +172,22 @@ def drop_headline(page: Page) -> None:
     del page.paragraphs[0]  # the headline, now first: it is the title, not body
 
 
-def furniture(tree, body: str) -> list[Removed]:
-    """Text of navigation, asides, footers and captions that is not in the body."""
-    if tree is None:
-        return []
-    body = squash(body)
-    removed = []
+def furniture_blocks(tree) -> list[tuple[str, str]]:
+    """(kind, text) of the outermost navigation, asides, footers and captions."""
+    blocks = []
     for element in tree.iter(*_FURNITURE):
         if any(a.tag in _FURNITURE for a in element.iterancestors()):
             continue
         text = _visible_text(element)
-        if len(text) >= 3 and text not in body:
-            removed.append(Removed(_FURNITURE[element.tag], text))
-    return removed
+        if len(text) >= 3:
+            blocks.append((_FURNITURE[element.tag], text))
+    return blocks
+
+
+def furniture(blocks: list[tuple[str, str]], body: str) -> list[Removed]:
+    """The furniture blocks whose text is not in the body."""
+    body = squash(body)
+    return [Removed(kind, text) for kind, text in blocks if text not in body]
 
 
 def _visible_text(element) -> str:
