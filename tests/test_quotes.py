@@ -133,8 +133,14 @@ def test_quotes_scare_quotes_and_titles_are_not_quotes(nlp):
 
 
 def test_quotes_quote_without_cue_is_left_out(nlp):
-    _, quotes = quotes_of(nlp, 'The banner read "We will never forget our heroes" in large letters.')
+    _, quotes = quotes_of(nlp, 'The banner hung over "We will never forget our heroes" in large letters.')
     assert quotes == []
+
+
+def test_quotes_written_text_that_reads_is_quoted_from_its_document(nlp):
+    _, quotes = quotes_of(nlp, 'The letter read: "We regret the decision and we will appeal it."')
+    assert [(q.text, q.kind, q.source.text, q.cue.text) for q in quotes] == [
+        ("We regret the decision and we will appeal it.", "direct", "The letter", "read")]
 
 
 def test_quotes_indirect_speech(nlp):
@@ -298,7 +304,81 @@ def test_quotes_according_to_at_the_end_of_a_sentence(nlp):
 
 
 def test_quotes_a_possessed_claim_quotes_its_clause(nlp):
-    _, quotes = quotes_of(nlp, "Voters doubted Lena Park's claim that the tunnel would open next year.")
+    _, quotes = quotes_of(nlp, "The audit undermined Lena Park's claim that the tunnel would open next year.")
     (quote,) = quotes
     assert quote.cue.text == "claim" and quote.source.text == "Lena Park"
     assert quote.text == "the tunnel would open next year" and quote.kind == "indirect"
+
+
+def test_quotes_short_continuation_shares_the_cue_of_its_first_part(nlp):
+    _, quotes = quotes_of(nlp, '"Patience," said Ana Ruiz, a farmer from the valley. "Patience for everyone."')
+    assert [q.text for q in quotes] == ["Patience", "Patience for everyone."]
+    assert len({q.cue.start for q in quotes}) == 1
+    assert all(q.source.text == "Ana Ruiz" for q in quotes)
+
+
+def test_quotes_continuation_after_an_aside_keeps_the_voice(nlp):
+    _, quotes = quotes_of(nlp, '"We lost the harvest twice," said Ana Ruiz. She has farmed here since 1990. '
+                               '"Nobody in the capital listens to us."')
+    assert [(q.text, q.source.text) for q in quotes] == [
+        ("We lost the harvest twice", "Ana Ruiz"), ("Nobody in the capital listens to us.", "Ana Ruiz")]
+
+
+def test_quotes_continuation_in_the_next_paragraph_keeps_the_voice(nlp):
+    _, quotes = quotes_of(nlp, '"We will rebuild the bridge," she said to loud applause.\n\n'
+                               '"And the province will pay for it."')
+    assert [q.source.text for q in quotes] == ["she", "she"]
+    assert quotes[0].cue.start == quotes[1].cue.start
+
+
+def test_quotes_speaker_after_an_inverted_cue(nlp):
+    _, quotes = quotes_of(nlp, '"Where does the money go?" asked the boy, who had come with his father.')
+    (quote,) = quotes
+    assert quote.source.text == "the boy" and quote.cue.text == "asked"
+
+
+def test_quotes_short_quote_right_after_its_cue(nlp):
+    _, quotes = quotes_of(nlp, 'Asked whether he would stay, the minister said, "Probably."')
+    assert [(q.text, q.source.text) for q in quotes if q.kind == "direct"] == [("Probably.", "the minister")]
+
+
+def test_quotes_colon_after_a_clause_with_a_named_subject(nlp):
+    _, quotes = quotes_of(nlp, 'Then Ana Ruiz turned to the crowd: "We are not leaving this valley."')
+    (quote,) = quotes
+    assert quote.source.text == "Ana Ruiz" and quote.text == "We are not leaving this valley."
+
+
+def test_quotes_name_and_colon_as_the_object_of_a_cue_is_not_the_speaker(nlp):
+    _, quotes = quotes_of(nlp, 'Ana Ruiz later told Radio Norte: "We are not leaving this valley."')
+    (quote,) = quotes
+    assert quote.source.text == "Ana Ruiz"
+
+
+def test_quotes_signed_paragraph_is_quoted_from_its_signer(nlp):
+    text = '"The river has never been this low in my lifetime."\n\n- Ana Ruiz, speaking in March.\n\nPrices rose.'
+    _, quotes = quotes_of(nlp, text)
+    (quote,) = quotes
+    assert quote.text == "The river has never been this low in my lifetime." and quote.source.text == "Ana Ruiz"
+
+
+def test_quotes_mark_between_spaces_closes_after_a_nested_quote():
+    text = '"He told us, \'Go home,\' " said Ana Ruiz.'
+    assert [text[s:e] for s, e in quoted_spans(text)] == ["He told us, 'Go home,' "]
+
+
+def test_quotes_gerund_cue_takes_the_subject_of_its_verb(nlp):
+    _, quotes = quotes_of(nlp, 'Ana Ruiz ended the meeting by saying, "The valley will survive this drought."')
+    (quote,) = quotes
+    assert quote.source.text == "Ana Ruiz" and quote.cue.text == "saying"
+
+
+def test_quotes_that_clause_hung_on_a_noun_is_still_reported(nlp):
+    _, quotes = quotes_of(nlp, 'Ana Ruiz said at a meeting on Friday that the dam would be finished in May.')
+    (quote,) = quotes
+    assert quote.kind == "indirect" and quote.source.text == "Ana Ruiz"
+    assert quote.text.startswith("the dam would be finished")
+
+
+def test_quotes_continued_to_do_is_not_a_cue(nlp):
+    _, quotes = quotes_of(nlp, 'She said the mayor would continue to call it "a plan that works for everyone".')
+    assert {q.source.text for q in quotes} == {"She"}

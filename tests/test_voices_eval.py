@@ -101,12 +101,14 @@ def test_read_split_takes_each_article_once_with_gold_inside_its_text():
 @needs_polnear
 def test_polnear_dev_floors(nlp):
     """Floors just below what the stage reaches on the first 30 dev articles
-    (P 86.5, R 45.9, F1 60.0, direct recall 88.8); they only go up."""
+    (P 86.7, R 50.5, F1 63.8, direct recall 91.6); they only go up. On the
+    whole splits: train P 86.0, F1 60.6, direct recall 90.3; dev P 86.4,
+    F1 63.7, direct recall 92.4 (cable eval-quotes --split train|dev)."""
     scores = evaluate(POLNEAR, "dev", limit=30, nlp=nlp)
     assert scores.gold == 812
     assert scores.precision >= 86.5
-    assert scores.f1 >= 59.5
-    assert scores.direct_recall >= 88.0
+    assert scores.f1 >= 63.5
+    assert scores.direct_recall >= 91.5
 
 
 @needs_polnear

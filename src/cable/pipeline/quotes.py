@@ -1,22 +1,33 @@
 """quotes: direct, mixed and indirect quotations with speaker and title.
 
 A direct quote is text between paired quotation marks that reads as speech
-(four words or more, with a verb) and has a reporting cue ("said", "told",
-"according to") in its own sentence, or, for a sentence that is nothing but
-the quote, in the sentence before (``"A," he said. "B."``). The speaker is the
-cue's subject outside the quotation marks, so a word inside the quote is
+(four words or more, with a verb; any length when it touches its cue:
+""Never," she said", "she said: "No."") and has a reporting cue ("said",
+"told", "according to", "as X put it") in its own sentence, or a clause with
+a named subject before a colon ("Lee turned to the crowd: "..."").
+A quote opening a sentence with no cue of its own takes the cue of the
+sentence before, or of a recent quoting sentence of its paragraph (the same
+voice after an aside); a part too short to read as speech alone is kept when
+it shares its cue with one that does (""Safety," said X. "Safety for all.""). The
+speaker is the cue's subject outside the quotation marks (or, for a cue
+without one, the subject of the verb it hangs on: "ended by saying", or the
+name right after it: ""...?" asked the boy"), so a word inside the quote is
 never the speaker; the source span is that subject's own name, never the
 organisation in an apposition after it (for "X, who said", the "who", with X
 the speaker). Indirect quotes are "X said (that) <clause>" and "according to
 X, <clause>"; and views without a speech verb, when their holder is a person,
 a group or an organisation: "X called for Y", "X criticized Y", "X urged Y to
-Z" (what the verb takes), and "X's claim that Y" (the noun's complement). A paragraph of a transcript or a list of voices ("NAME: words",
-""words" — Jane Doe") is a direct quote of the person named.
+Z" (what the verb takes), and "X's claim that Y" (the noun's complement). A
+paragraph of a transcript or a list of voices ("NAME: words", ""words" — Jane
+Doe", a quoted paragraph signed "- Jane Doe" in the next) is a direct quote
+of the person named.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import math
 import re
 
 from spacy.tokens import Span as DocSpan
@@ -33,6 +44,7 @@ from .voices_common import (
     actor_of,
     data_lines,
     data_rows,
+    is_negated,
     is_pronoun,
     mention_of,
     particle_cue,
@@ -51,16 +63,21 @@ OPEN_AFTER = "([{—–-/"
 CLOSE_BEFORE = ".,;:!?)]}—–-"
 MIN_QUOTE_WORDS = 4
 MAX_NAME_GAP = 4
+MAX_LOOKBACK = 3  # sentences a quote without a cue looks back for its voice
 MAX_TRAILING_CUE = 6  # "Why not?" the minister asked: a cue a few words into the next sentence
 REPORT_MARKS = frozenset({"that", "whether", "if"})
 LABEL_FIRST = re.compile(
     r'^[“"]?(?P<label>[^\W\d_][^:—―–“"]{0,59}?)\s*(?P<mark>:|—|―|--|–)\s*(?P<rest>\S.*?)\s*$')
 SIGNED = re.compile(r'^(?P<rest>[“"].*[”"])\s*(?P<mark>—|―|--|–)\s*(?P<label>[^\W\d_].{0,59}?)\s*$')
+WHOLLY_QUOTED = re.compile(r'^\s*[“"](?P<words>[^“”"]*\S)[”"][.]?\s*$')
+SIGNATURE = re.compile(r'^\s*(?P<mark>—|―|--|–|-)\s*(?P<label>[^\W\d_][^,;:.()]{0,59}?)\s*(?:[,;:.(]|$)')
 MAX_LABEL_TOKENS = 5
 OBJECTS = frozenset({"dobj", "dative", "ccomp", "xcomp", "oprd", "attr"})
 VIEW_PREPOSITIONS = frozenset({"of", "for", "on", "about", "against"})
 TOPIC_PREPOSITIONS = VIEW_PREPOSITIONS | {"with", "to", "over"}
 NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "NORP"})
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+NOUN_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN"})
 
 Cue = tuple[DocSpan, Token, str]  # (cue span, subject token, where: after | before | previous)
 
@@ -70,8 +87,11 @@ def find_quotes(doc, actors: ActorTable) -> list[Quote]:
     text = doc.text
     zones = QuoteZones(text, quoted_spans(text))
     segments = sentence_segments(doc, zones)
-    found = (direct_quote(doc, actors, span, zones, segments) for span in zones.spans)
-    direct = _merge_overlaps(text, [q for q in found if q])
+    voices: dict[int, Cue] = {}
+    found = [direct_quote(doc, actors, span, zones, segments, voices) for span in zones.spans]
+    signed = signed_paragraphs(doc, actors)
+    direct = [q for q in _merge_overlaps(text, _with_continuations([f for f in found if f]))
+              if not any(o.start < q.end and q.start < o.end for o in signed)] + signed
     quotes = direct + indirect_quotes(doc, actors, zones, direct)
     quotes += attitude_quotes(doc, actors, zones, quotes)
     quotes += possessed_views(doc, actors, zones, quotes)
@@ -79,6 +99,14 @@ def find_quotes(doc, actors: ActorTable) -> list[Quote]:
     for n, quote in enumerate(quotes, 1):
         quote.id = f"q{n}"
     return quotes
+
+
+def _with_continuations(found: list[tuple[Quote, bool]]) -> list[Quote]:
+    """The quotes that read as speech, and the parts too short to read as
+    speech alone that share a cue with one of them (""Safety," said X.
+    "Safety for everyone."", "chanted "A" and "B"")."""
+    cues = {q.cue.start for q, speech in found if speech and q.cue}
+    return [q for q, speech in found if speech or (q.cue and q.cue.start in cues)]
 
 
 def _merge_overlaps(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -147,10 +175,20 @@ def _mark_role(text: str, i: int, is_open: bool) -> str | None:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isspace() or before in OPEN_AFTER:
-        return None if after.isspace() else "open"
+        if after.isspace():
+            return "close" if is_open and _ends_quoted_words(text, i) else None
+        return "open"
     if after.isspace() or after in CLOSE_BEFORE:
         return "close"
     return "close" if is_open else "open"
+
+
+def _ends_quoted_words(text: str, i: int) -> bool:
+    """Whether a mark between spaces closes the words before it: the
+    character before the space ends a phrase or a quote inside the quote
+    (a closing single mark, then a space, then the double mark)."""
+    before = text[max(0, i - 3):i].rstrip()[-1:]
+    return before != "" and before in ",.!?;'’"
 
 
 def sentence_segments(doc, zones: QuoteZones) -> list[tuple[int, int]]:
@@ -175,32 +213,59 @@ def _ends_sentence(doc, tok: Token, zones: QuoteZones) -> bool:
 
 
 def direct_quote(doc, actors: ActorTable, span: tuple[int, int], zones: QuoteZones,
-                 segments: list[tuple[int, int]]) -> Quote | None:
-    """A quote for the text in ``span`` when it reads as speech and has a cue."""
+                 segments: list[tuple[int, int]], voices: dict[int, Cue]) -> tuple[Quote, bool] | None:
+    """A quote for the text in ``span`` when it has a cue, and whether it reads
+    as speech; ``voices`` (sentence index -> the cue of a quote in it) gains its cue."""
     start, end = span
     content = doc.char_span(start, end, alignment_mode="contract")
-    found = _cue_for(doc, content, zones, segments) if content is not None and len(content) else None
+    found = _cue_for(doc, content, zones, segments, voices) if content is not None and len(content) else None
     if found is None:
         return None
     cue, subject, where = found
+    voices[_segment_index(segments, content.start)] = found
     mixed = _mixed_clause(doc, cue, content, zones) if where != "previous" else None
     quoted = zones.text[start:end].rstrip()
-    tight = where == "after" and quoted[-1:] in ",?!" and cue.start - content.end <= 3
-    if not _reads_as_speech(content, embedded=mixed is not None, tight=tight):
-        return None
+    tight = _next_to_cue(doc, content, cue, subject, where, quoted,
+                         segments[_segment_index(segments, content.start)])
+    speech = _reads_as_speech(content, embedded=mixed is not None, tight=tight)
     text = quoted.rstrip(",").rstrip()
     quote = _attributed(actors, subject, cue, where)
     quote.text, quote.start, quote.end = text, start, start + len(text)
     if mixed is not None:
         quote.kind, quote.text, quote.start, quote.end = "mixed", mixed.text, mixed.start_char, mixed.end_char
         quote.confidence = round(quote.confidence - 0.1, 2)
-    return quote
+    return quote, speech
+
+
+def _segment_index(segments: list[tuple[int, int]], i: int) -> int:
+    """The index of the sentence segment holding token ``i``."""
+    return bisect.bisect_right(segments, (i, math.inf)) - 1
+
+
+def _next_to_cue(doc, content: DocSpan, cue: DocSpan, subject: Token, where: str, quoted: str,
+                 segment: tuple[int, int]) -> bool:
+    """Whether the quote and its cue clause touch: ""Never," she said" or
+    ""Why?" the senator then asked" (the quote ending in , ? or !), or "she
+    said: "Never."" (the quote ending its sentence); between them only marks,
+    the speaker's words, adverbs and a pronoun. A quote after its cue touches
+    it when it ends its sentence or ends in punctuation ("chanted "No more!"
+    as he spoke")."""
+    if where == "after" and quoted[-1:] in ",?!":
+        between = doc[content.end:cue.start]
+    elif where == "before" and (quoted[-1:] in ".,?!" or all(t.is_punct or t.is_space
+                                                         for t in doc[content.end:segment[1]])):
+        between = doc[cue.end:content.start]
+    else:
+        return False
+    speaker = range(subject.left_edge.i, subject.right_edge.i + 1)
+    return all(t.is_punct or t.is_space or t.i in speaker or t.pos_ in ("ADV", "PRON", "PART")
+               for t in between)
 
 
 def _reads_as_speech(content: DocSpan, embedded: bool, tight: bool) -> bool:
     """Four words or more with a verb. Three words will do inside a reported
-    clause ("said the deal was "a historic step""), one when the cue follows
-    at once ("Absolutely not," he said; "Never," she said)."""
+    clause ("said the deal was "a historic step""), one when the cue touches
+    the quote ("Absolutely not," he said; "Never," she said; he said: "No.")."""
     words = [t for t in content if not (t.is_punct or t.is_space)]
     if tight:
         return len(words) >= 1
@@ -209,15 +274,16 @@ def _reads_as_speech(content: DocSpan, embedded: bool, tight: bool) -> bool:
     return len(words) >= MIN_QUOTE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
-def _cue_for(doc, content: DocSpan, zones: QuoteZones, segments) -> Cue | None:
+def _cue_for(doc, content: DocSpan, zones: QuoteZones, segments, voices: dict[int, Cue]) -> Cue | None:
     """The reporting cue for a quote: a person's name and a colon right before
     it, else a cue after it in its sentence, else before it;
     for a sentence that is only the quote, a cue opening the next sentence
-    (after a quote ending in "?" or "!"), else the last cue of the sentence before."""
+    (after a quote ending in "?" or "!"); for a quote opening its sentence, a
+    cue before it (see _previous_cue)."""
     labelled = _name_colon(doc, content)
     if labelled is not None:
         return labelled
-    k = next(k for k, (s, e) in enumerate(segments) if s <= content.start < e)
+    k = _segment_index(segments, content.start)
     s, e = segments[k]
     after = [t for t in doc[content.end:e] if not zones.covers(t)]
     before = [t for t in reversed(doc[s:content.start]) if not zones.covers(t)]
@@ -225,40 +291,162 @@ def _cue_for(doc, content: DocSpan, zones: QuoteZones, segments) -> Cue | None:
         found = _first_cue(tokens, zones)
         if found:
             return found[0], found[1], where
+    introduced = _colon_clause(doc, content, s, zones)
+    if introduced is not None:
+        return introduced
     bare = all(t.is_punct or t.is_space for t in after + before)
     if bare and k + 1 < len(segments):
         s, e = segments[k + 1]
         found = _first_cue(list(doc[s:min(e, s + MAX_TRAILING_CUE)]), zones)
         if found and found[1].i < found[0].start:
             return found[0], found[1], "after"
-    if bare and k > 0:
-        s, e = segments[k - 1]
-        found = _first_cue([t for t in reversed(doc[s:e]) if not zones.covers(t)], zones)
-        if found:
-            return found[0], found[1], "previous"
+    if all(t.is_punct or t.is_space for t in before):
+        return _previous_cue(doc, segments, k, zones, bare, voices)
     return None
 
 
-def _name_colon(doc, content: DocSpan) -> Cue | None:
-    """A person's name and a colon right before the quote ("... - Jane Doe: "words"")."""
+def _colon_clause(doc, content: DocSpan, start: int, zones: QuoteZones) -> Cue | None:
+    """For a quote after a colon with no reporting verb ("She turned to the
+    crowd: "..."", "His answer was blunt: "..."") the main verb of the clause
+    before the colon, when its subject is a name or a personal pronoun (or a
+    noun a name possesses: "Lee's reply")."""
     i = content.start - 1
-    while i >= 0 and doc[i].text in QUOTATION_MARKS | set(OPENING):
+    while i > start and (doc[i].text in QUOTATION_MARKS | set(OPENING) or doc[i].is_space):
+        i -= 1
+    if i <= start or doc[i].text != ":":
+        return None
+    root = doc[i - 1]
+    while root.head.i != root.i and start <= root.head.i < i:
+        root = root.head
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and not zones.covers(c)), None)
+    if root.pos_ not in ("VERB", "AUX") or subject is None:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    speaker = owner if owner is not None and subject.pos_ == "NOUN" else subject
+    if not _named_or_personal(speaker) or not _third_person(speaker):
+        return None
+    return doc[root.i:root.i + 1], speaker, "before"
+
+
+def _previous_cue(doc, segments, k: int, zones: QuoteZones, bare: bool, voices: dict[int, Cue]) -> Cue | None:
+    """For a quote opening sentence ``k`` with no cue of its own, the last cue
+    of the sentence before when the quote is its whole sentence; else the last
+    cue of a recent sentence of the paragraph that quotes too (the same voice
+    going on after an aside); a sentence whose quote has a cue gives that cue.
+    A quote opening its paragraph looks only at the sentence before."""
+    nearest, opens_paragraph = True, _starts_paragraph(doc, segments[k][0])
+    for j in range(k - 1, max(-1, k - 1 - MAX_LOOKBACK), -1):
+        s, e = segments[j]
+        if all(t.is_space for t in doc[s:e]):
+            continue
+        if j in voices:
+            return voices[j][0], voices[j][1], "previous"
+        found = _first_cue([t for t in reversed(doc[s:e]) if not zones.covers(t)], zones)
+        if found and ((bare and nearest) or any(zones.covers(t) for t in doc[s:e])):
+            return found[0], found[1], "previous"
+        if opens_paragraph or _starts_paragraph(doc, s):
+            return None
+        nearest = False
+    return None
+
+
+def _starts_paragraph(doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text
+
+
+def _name_colon(doc, content: DocSpan) -> Cue | None:
+    """A person's name and a colon right before the quote ("... - Jane Doe: "words""),
+    the name opening its sentence or following a mark."""
+    i = content.start - 1
+    while i >= 0 and (doc[i].text in QUOTATION_MARKS | set(OPENING) or doc[i].is_space):
         i -= 1
     name = doc[i - 1] if i >= 1 else None
     if name is None or doc[i].text != ":" or name.ent_type_ in NOT_SPEAKERS:
         return None
     if name.ent_type_ != "PERSON" and name.pos_ != "PROPN":
         return None
+    first = mention_of(name).start
+    if first > 0 and not (doc[first - 1].is_punct or doc[first - 1].is_space):
+        return None  # the object of a verb ("told Fox News:"), not a label
     return doc[i:i + 1], name, "before"
 
 
 def _first_cue(tokens: list[Token], zones: QuoteZones) -> tuple[DocSpan, Token] | None:
     for tok in tokens:
-        cue = reporting_cue(tok)
-        subject = (subject_of(tok, zones) or _name_before(tok, zones)) if cue is not None else None
+        cue = _reporting_cue(tok)
+        subject = _speaker_of_cue(tok, zones) if cue is not None else None
         if subject is not None and _third_person(subject):
             return cue, subject
     return None
+
+
+def _reporting_cue(tok: Token) -> DocSpan | None:
+    """The cue span of a reporting verb, also with its particle parsed as an
+    adverb ("fired back", "shot back"), and the "put it" of "as X put it"."""
+    cue = reporting_cue(tok)
+    if cue is not None and _goes_on_doing(tok):
+        return None
+    if cue is not None or tok.pos_ != "VERB" or is_negated(tok):
+        return cue
+    if _puts_it(tok):
+        return tok.doc[tok.i:tok.i + 2]
+    lemma = tok.lemma_.lower()
+    particle = next((c for c in tok.children if c.dep_ == "advmod" and f"{lemma} {c.lower_}" in reporting_cues()), None)
+    return tok.doc[tok.i:tok.i + 1] if particle is not None else None
+
+
+def _goes_on_doing(verb: Token) -> bool:
+    """A cue that only introduces quotes used with a verb after it ("continued
+    to press", "went on to win"): not speech."""
+    return not reporting_cues().get(particle_cue(verb, reporting_cues()) or "", True) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def _puts_it(verb: Token) -> bool:
+    """ "as X put it" (a manner of saying, the quote next to it)."""
+    doc = verb.doc
+    return (verb.lemma_.lower() == "put" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "it"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
+
+
+def _speaker_of_cue(verb: Token, zones: QuoteZones) -> Token | None:
+    """The subject of a cue (see _reporter), else the one it takes from the
+    verb it hangs on, else a name right before or after it."""
+    return (_reporter(verb, zones) or _inherited_subject(verb, zones) or _name_before(verb, zones)
+            or _name_after(verb, zones))
+
+
+def _inherited_subject(verb: Token, zones: QuoteZones) -> Token | None:
+    """For a cue without a subject of its own, the subject of the verb it
+    depends on: through a preposition ("upon saying", "by saying"), an open
+    complement ("appeared to tell"), or a noun it describes ("released a
+    statement saying", "sent an email saying"); up to three steps. A verb
+    coordinated with a passive one shares its subject ("X was greeted by Y
+    and joked")."""
+    tok = verb
+    for _ in range(3):
+        step = tok.dep_
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head
+        elif tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+        elif tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "pobj"):
+            tok = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
+        else:
+            return None
+        roles = ("nsubj", "nsubjpass") if step == "conj" else ("nsubj",)
+        subject = next((c for c in tok.children if c.dep_ in roles and not zones.covers(c)), None)
+        if subject is not None and tok.pos_ in ("VERB", "AUX"):
+            subject = tok.head if subject.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl" else subject
+            return subject if _named_or_personal(subject) else None
+    return None
+
+
+def _named_or_personal(tok: Token) -> bool:
+    """A name (a person, an organisation, a country), a personal pronoun, or
+    a noun for people who speak ("the senator", "protesters")."""
+    return (tok.lower_ in ("he", "she", "they") or tok.ent_type_ in SPEAKER_ENTITIES or tok.pos_ == "PROPN"
+            or tok.lemma_.lower() in _holder_nouns())
 
 
 def _name_before(verb: Token, zones: QuoteZones) -> Token | None:
@@ -276,6 +464,32 @@ def _name_before(verb: Token, zones: QuoteZones) -> Token | None:
         if not (tok.is_punct or tok.like_num):
             return None
     return None
+
+
+def _name_after(verb: Token, zones: QuoteZones) -> Token | None:
+    """For a cue right after a quote whose speaker the parser did not take as
+    its subject (""...," added the senator"; ""...?" asked Jane Doe, 29"), the
+    noun phrase right after the cue: its last noun, not a date or a place."""
+    doc = verb.doc
+    if verb.lower_ == "according" or not _follows_quote(verb) or verb.i + 1 >= len(doc):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    head = None
+    for tok in doc[verb.i + 1:verb.i + 1 + MAX_NAME_GAP * 2]:
+        if zones.covers(tok) or tok.pos_ not in NOUN_PHRASE_TAGS and tok.dep_ != "amod":
+            break
+        head = tok if tok.pos_ in ("NOUN", "PROPN") else head
+    if head is None or head.ent_type_ in NOT_SPEAKERS:
+        return None
+    return head
+
+
+def _follows_quote(verb: Token) -> bool:
+    """Whether a verb comes right after a closing quotation mark (and a comma)."""
+    doc = verb.doc
+    before = [t for t in doc[max(0, verb.i - 2):verb.i] if t.text != ","]
+    return bool(before) and before[-1].text in QUOTATION_MARKS
 
 
 def _third_person(subject: Token) -> bool:
@@ -349,14 +563,20 @@ def _actor_title(actor: Actor | None) -> str | None:
 
 def _mixed_clause(doc, cue: DocSpan, content: DocSpan, zones: QuoteZones) -> DocSpan | None:
     """For a quote inside a reported clause ("X said the plan was "a big
-    step" for the region") the whole clause; None when the clause has fewer
+    step" for the region", "according to X, the plan is "a big step"") the
+    whole clause, within the cue's paragraph; None when the clause has fewer
     than two words of its own outside quotation marks."""
     for child in cue.root.children:
         if child.dep_ in ("ccomp", "xcomp") and child.left_edge.i <= content.start <= child.right_edge.i:
-            end = max(child.right_edge.i + 1, content.end)
-            own = [t for t in doc[child.left_edge.i:end] if t.is_alpha and not zones.covers(t)]
-            return trimmed(doc, child.left_edge.i, end) if len(own) >= 2 else None
-    return None
+            clause = _in_paragraph(doc, doc[child.left_edge.i:max(child.right_edge.i + 1, content.end)], cue.root.i)
+            own = [t for t in clause if t.is_alpha and not zones.covers(t)]
+            return clause if len(own) >= 2 else None
+    _, clause = _clause_parts(doc, cue.root)
+    if clause is None or not clause.start <= content.start < clause.end:
+        return None
+    clause = _in_paragraph(doc, doc[clause.start:max(clause.end, content.end)], cue.root.i)
+    own = [t for t in clause if t.is_alpha and not zones.covers(t)]
+    return clause if len(own) >= 2 else None
 
 
 def indirect_quotes(doc, actors: ActorTable, zones: QuoteZones, direct: list[Quote]) -> list[Quote]:
@@ -367,11 +587,11 @@ def indirect_quotes(doc, actors: ActorTable, zones: QuoteZones, direct: list[Quo
     for tok in doc:
         if tok.idx in used or zones.covers(tok):
             continue
-        cue = reporting_cue(tok)
+        cue = _reporting_cue(tok)
         if cue is None or not _reports_indirectly(tok):
             continue
         clause = _reported_clause(doc, tok) or _rest_of_sentence(doc, tok, zones)
-        subject = subject_of(tok, zones)
+        subject = _reporter(tok, zones)
         if clause is None or subject is None or len(clause) < 3 or subject in _content_tokens(tok):
             continue
         if not _third_person(subject):
@@ -383,6 +603,34 @@ def indirect_quotes(doc, actors: ActorTable, zones: QuoteZones, direct: list[Quo
         quote.confidence = round(quote.confidence - 0.2, 2)
         quotes.append(quote)
     return quotes
+
+
+def _reporter(verb: Token, zones: QuoteZones) -> Token | None:
+    """The subject of a cue, in the cue's paragraph: for "X said A and said B"
+    parsed with the second "said" inside A, the first one's subject."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_ == verb.lemma_:
+        verb = head.head
+    subject = subject_of(verb, zones)
+    return subject if subject is not None and _same_paragraph(subject, verb) else None
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """Whether no paragraph break lies between two tokens."""
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[lo:hi])
+
+
+def _complement(verb: Token) -> Token | None:
+    """A cue's clausal complement; or a "that" clause the parser hung on a
+    noun after the cue ("said at a news conference that ...")."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return comp
+    for tok in verb.doc[verb.i + 1:verb.right_edge.i + 1]:
+        if tok.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+            return tok
+    return None
 
 
 def _reports_indirectly(tok: Token) -> bool:
@@ -408,7 +656,7 @@ def _clause_parts(doc, tok: Token) -> tuple[Token | None, DocSpan | None]:
     """(root, span) of the clause a cue reports: its complement; or the clause
     that "according to X" or a parenthetical "X said" sits in, less that phrase
     when it stands at an edge of the clause."""
-    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    comp = _complement(tok)
     if comp is not None:
         if any(c.dep_ == "mark" and c.lower_ not in REPORT_MARKS for c in comp.children):
             return None, None
@@ -442,7 +690,7 @@ def _rest_of_sentence(doc, tok: Token, zones: QuoteZones) -> DocSpan | None:
 def _content_tokens(tok: Token) -> set[Token]:
     """The tokens a cue reports: its complement's, or its head's clause for
     "according to" and parenthetical cues (whose own words are not content)."""
-    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    comp = _complement(tok)
     if comp is not None:
         return set(comp.subtree)
     return set(tok.head.subtree) - set(tok.subtree)
@@ -472,7 +720,7 @@ def attitude_quotes(doc, actors: ActorTable, zones: QuoteZones, found: list[Quot
         cue = particle_cue(tok, _attitude_verbs())
         if cue is not None and not _takes_what_it_needs(tok, _attitude_verbs()[cue]):
             continue
-        subject = subject_of(tok, zones) if cue is not None else None
+        subject = _reporter(tok, zones) if cue is not None else None
         if subject is None or not _third_person(subject) or not _holder(actors, subject):
             continue
         content = _taken_to_the_right(doc, tok, skip=cue.count(" "))
@@ -545,10 +793,11 @@ def _takes_what_it_needs(verb: Token, needs: str) -> bool:
 
 def _holder(actors: ActorTable, subject: Token) -> bool:
     """A subject that can hold a view: a person, a group or an organisation
-    (by name, pronoun or a mention of a known actor), not a thing ("the bill supports")."""
+    (by name, pronoun, a noun for people or a mention of a known actor), not
+    a thing ("the bill supports")."""
     if subject.lower_ in ("he", "she", "they", "who"):
         return True
-    if subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.pos_ == "PROPN":
+    if _named_or_personal(subject):
         return True
     return actor_of(actors, mention_of(subject)) is not None
 
@@ -590,6 +839,40 @@ def labelled_quotes(doc, actors: ActorTable, found: list[Quote]) -> list[Quote]:
     return quotes
 
 
+def signed_paragraphs(doc, actors: ActorTable) -> list[Quote]:
+    """A paragraph that is wholly a quotation, signed in the next paragraph by
+    a dash and a person's name ("- Jane Doe, speaking on Monday"): a direct
+    quote of that person."""
+    paragraphs = list(re.finditer(r"[^\n]+", doc.text))
+    quotes = []
+    for quoted, signature in zip(paragraphs, paragraphs[1:]):
+        m, sign = WHOLLY_QUOTED.match(quoted.group()), SIGNATURE.match(signature.group())
+        if m is None or sign is None:
+            continue
+        label = doc.char_span(signature.start() + sign.start("label"), signature.start() + sign.end("label"),
+                              alignment_mode="contract")
+        if label is None or not len(label) or not _signed_by_person(label):
+            continue
+        start, end = quoted.start() + m.start("words"), quoted.start() + m.end("words")
+        mark = doc.char_span(signature.start() + sign.start("mark"), signature.start() + sign.end("mark"),
+                             alignment_mode="expand")
+        speaker, name = speaker_of(actors, label)
+        quotes.append(Quote(id="", text=doc.text[start:end], start=start, end=end, kind="direct",
+                            cue=record_span(mark), source=record_span(label), speaker=speaker,
+                            speaker_name=name or label.text, speaker_title=_actor_title(actors.get(speaker)),
+                            confidence=0.6))
+    return quotes
+
+
+def _signed_by_person(label: DocSpan) -> bool:
+    """A signature naming a person: a person's name or capitalised proper
+    nouns ("Senator Lee"), no place or date in it."""
+    words = [t for t in label if not (t.is_punct or t.is_space)]
+    if not words or len(words) > MAX_LABEL_TOKENS or any(t.ent_type_ in NOT_SPEAKERS for t in words):
+        return False
+    return words[-1].ent_type_ == "PERSON" or all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+
+
 def _label_parts(doc, offset: int, line: str) -> tuple[DocSpan, DocSpan, tuple[int, int]] | None:
     """(label, mark, quote's character range) of a labelled paragraph, or None."""
     for pattern in (LABEL_FIRST, SIGNED):
@@ -626,6 +909,11 @@ def _speaker_label(label: DocSpan, capitals: bool) -> bool:
 def _attitude_verbs() -> dict[str, str]:
     """Attitude cue -> the complement it needs (any, clause, naming)."""
     return {row["cue"]: row["needs"] for row in data_rows("attribution_verbs.tsv")}
+
+
+@functools.cache
+def _holder_nouns() -> frozenset[str]:
+    return frozenset(data_lines("attribution_holders.txt"))
 
 
 @functools.cache
