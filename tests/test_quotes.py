@@ -382,3 +382,16 @@ def test_quotes_that_clause_hung_on_a_noun_is_still_reported(nlp):
 def test_quotes_continued_to_do_is_not_a_cue(nlp):
     _, quotes = quotes_of(nlp, 'She said the mayor would continue to call it "a plan that works for everyone".')
     assert {q.source.text for q in quotes} == {"She"}
+
+
+def test_a_speaker_entity_stops_at_a_paragraph_break(nlp):
+    from cable.pipeline.voices_common import mention_of
+
+    from spacy.tokens import Span
+
+    doc = nlp("The report came out in 2019\n\nEstimates vary widely, the agency said.")
+    year = next(t.i for t in doc if t.text == "2019")
+    doc.ents = [Span(doc, year, year + 3, label="ORG")]  # as the parser sometimes runs one across the break
+    assert [t.text for t in doc[year:year + 3]][2] == "Estimates"
+    assert mention_of(doc[year + 2]).text == "Estimates"
+    assert mention_of(doc[year]).text == "2019"

@@ -109,8 +109,16 @@ def mention_of(token: Token) -> DocSpan:
     doc = token.doc
     if token.ent_iob_ in ("B", "I"):
         ent = next(e for e in doc.ents if e.start <= token.i < e.end)
-        start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
-        return doc[start:ent.end]
+        start, end = ent.start, ent.end
+        for t in ent:  # an entity the parser ran across a paragraph break ends there
+            if t.is_space and "\n" in t.text:
+                if t.i < token.i:
+                    start = t.i + 1
+                elif t.i > token.i:
+                    end = t.i
+                    break
+        start += 1 if doc[start].lower_ == "the" and end - start > 1 else 0
+        return doc[start:end]
     if token.pos_ == "PRON":
         return doc[token.i:token.i + 1]
     left = token.i
