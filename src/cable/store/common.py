@@ -220,6 +220,8 @@ class SQLStore:
         """Actors merged across articles by (name, kind, country), most-mentioned first;
         ``name`` matches part of the name, or all of it with ``exact``; ``latest`` counts
         only the newest that many articles (by publication date)."""
+        if latest is not None and (not isinstance(latest, int) or isinstance(latest, bool) or latest < 1):
+            raise StoreError(f"bad latest {latest!r}; give a number of articles, 1 or more")
         clause, args = _where(
             (name, "name = ?" if exact else f"name {self.LIKE}", (name if exact else f"%{name}%",)),
             (country, "country = ?", (str(country).upper(),)),
