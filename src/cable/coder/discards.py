@@ -53,10 +53,17 @@ def _one_word_stems(dictionaries: Dictionaries) -> dict[str, list]:
     return found
 
 
+_LENGTHS: dict[int, tuple[int, ...]] = {}
+
+
 def _stem_lengths(dictionaries: Dictionaries) -> tuple[int, ...]:
     """The lengths of the one-word stem discards, shortest first (once per set): a word is
     looked up by its prefixes of these lengths only."""
-    return tuple(sorted({len(stem) for stem in _one_word_stems(dictionaries) if len(stem) >= MIN_STEM}))
+    found = _LENGTHS.get(id(dictionaries))
+    if found is None:
+        stems = _one_word_stems(dictionaries)
+        found = _LENGTHS[id(dictionaries)] = tuple(sorted({len(s) for s in stems if len(s) >= MIN_STEM}))
+    return found
 
 
 def find_issues(dictionaries: Dictionaries, words: list[str]) -> list[tuple[str, int]]:
