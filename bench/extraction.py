@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import resource
 import json
 import re
 import statistics
@@ -33,6 +32,8 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from soak import rss_mb  # the benchmarks share one RSS reading (bench/ is on the path when run)
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r"\w+")
@@ -170,17 +171,6 @@ def report(corpus: str, pages: list[dict], out: dict[str, dict]) -> None:
     print(f"cable / trafilatura favor_precision: F1 {ours['f1'] / theirs['f1']:.3f}x, "
           f"precision {ours['precision'] / theirs['precision']:.3f}x, "
           f"speed {base['seconds'] / out['cable']['seconds']:.2f}x")
-
-
-def rss_mb() -> float:
-    """Current resident set size in MB (Linux /proc; the peak elsewhere)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def distinct_copies(pages: list[dict], n: int):

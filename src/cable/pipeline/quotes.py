@@ -831,11 +831,7 @@ def labelled_quotes(doc, actors: ActorTable, found: list[Quote]) -> list[Quote]:
         label, mark, (start, end) = parts
         if any(q.start < end and start < q.end for q in found):
             continue
-        speaker, name = speaker_of(actors, label)
-        quotes.append(Quote(id="", text=doc.text[start:end], start=start, end=end, kind="direct",
-                            cue=record_span(mark), source=record_span(label), speaker=speaker,
-                            speaker_name=name or label.text, speaker_title=_actor_title(actors.get(speaker)),
-                            confidence=0.6))
+        quotes.append(_labelled_quote(doc, actors, label, mark, start, end))
     return quotes
 
 
@@ -856,12 +852,16 @@ def signed_paragraphs(doc, actors: ActorTable) -> list[Quote]:
         start, end = quoted.start() + m.start("words"), quoted.start() + m.end("words")
         mark = doc.char_span(signature.start() + sign.start("mark"), signature.start() + sign.end("mark"),
                              alignment_mode="expand")
-        speaker, name = speaker_of(actors, label)
-        quotes.append(Quote(id="", text=doc.text[start:end], start=start, end=end, kind="direct",
-                            cue=record_span(mark), source=record_span(label), speaker=speaker,
-                            speaker_name=name or label.text, speaker_title=_actor_title(actors.get(speaker)),
-                            confidence=0.6))
+        quotes.append(_labelled_quote(doc, actors, label, mark, start, end))
     return quotes
+
+
+def _labelled_quote(doc, actors: ActorTable, label: DocSpan, mark, start: int, end: int) -> Quote:
+    """A direct quote of ``doc.text[start:end]`` by the person ``label`` names, ``mark`` its cue."""
+    speaker, name = speaker_of(actors, label)
+    return Quote(id="", text=doc.text[start:end], start=start, end=end, kind="direct", cue=record_span(mark),
+                 source=record_span(label), speaker=speaker, speaker_name=name or label.text,
+                 speaker_title=_actor_title(actors.get(speaker)), confidence=0.6)
 
 
 def _signed_by_person(label: DocSpan) -> bool:

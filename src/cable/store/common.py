@@ -456,6 +456,29 @@ DYAD_BACKFILL = (
     " AND (r2.role = 'recipient' OR NOT EXISTS (SELECT 1 FROM event_actors r3 WHERE r3.article_id = e.article_id"
     " AND r3.event_id = e.id AND r3.role = 'recipient')) ON CONFLICT DO NOTHING")
 
+# what schema 5 added, the same on both backends but for the names of the text and real types
+SCHEMA_5 = """
+CREATE TABLE IF NOT EXISTS event_dyads (
+    one {T} NOT NULL, two {T} NOT NULL, sort_date {T}, article_id {T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id {T} NOT NULL, goldstein {F}, quad_class INTEGER, PRIMARY KEY (one, two, article_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS event_dyads_newest ON event_dyads (one, two, sort_date, goldstein, quad_class);
+CREATE INDEX IF NOT EXISTS event_dyads_article ON event_dyads (article_id);
+DROP INDEX IF EXISTS quotes_speaker;
+DROP INDEX IF EXISTS actors_name;
+CREATE INDEX IF NOT EXISTS actors_totals ON actors (name, kind, country, article_id, mentions, sector, code);
+CREATE INDEX IF NOT EXISTS actors_titled ON actors (name) WHERE titles <> '[]';
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+CREATE INDEX IF NOT EXISTS stances_issue_key ON stances (issue_key);
+CREATE INDEX IF NOT EXISTS quotes_speaker_newest ON quotes (speaker_name, sort_date, article_id, id);
+"""
+
+
+def schema_5(*, text: str, real: str) -> str:
+    """The statements of ``SCHEMA_5`` with the backend's type names."""
+    return SCHEMA_5.replace("{T}", text).replace("{F}", real)
+
+
 # quotes' sort dates (their article's publication date) in a store from before they were kept
 QUOTE_DATES = "UPDATE quotes SET sort_date = (SELECT published FROM articles a WHERE a.id = quotes.article_id)"
 

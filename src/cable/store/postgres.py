@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import StoreError
-from .common import DYAD_BACKFILL, QUOTE_DATES, SQLStore, search_words
+from .common import DYAD_BACKFILL, QUOTE_DATES, SQLStore, schema_5, search_words
 from .connection import Connection, connect_postgres, shown
 
 SCHEMA_VERSION = 5
@@ -91,20 +91,7 @@ CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, 
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC NULLS LAST);
 CREATE INDEX IF NOT EXISTS actor_events_newest ON actor_events (name, sort_date DESC NULLS LAST);
-CREATE TABLE IF NOT EXISTS event_dyads (
-    one {T} NOT NULL, two {T} NOT NULL, sort_date {T}, article_id {T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    event_id {T} NOT NULL, goldstein {F}, quad_class INTEGER, PRIMARY KEY (one, two, article_id, event_id)
-);
-CREATE INDEX IF NOT EXISTS event_dyads_newest ON event_dyads (one, two, sort_date, goldstein, quad_class);
-CREATE INDEX IF NOT EXISTS event_dyads_article ON event_dyads (article_id);
-DROP INDEX IF EXISTS quotes_speaker;
-DROP INDEX IF EXISTS actors_name;
-CREATE INDEX IF NOT EXISTS actors_totals ON actors (name, kind, country, article_id, mentions, sector, code);
-CREATE INDEX IF NOT EXISTS actors_titled ON actors (name) WHERE titles <> '[]';
-CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
-CREATE INDEX IF NOT EXISTS stances_issue_key ON stances (issue_key);
-CREATE INDEX IF NOT EXISTS quotes_speaker_newest ON quotes (speaker_name, sort_date, article_id, id)
-"""
+""" + schema_5(text=T, real=F)
 
 
 class PostgresStore(SQLStore):

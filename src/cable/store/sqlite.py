@@ -10,7 +10,7 @@ import sqlite3
 from typing import Any
 
 from ..errors import StoreError
-from .common import DYAD_BACKFILL, QUOTE_DATES, SQLStore, search_words
+from .common import DYAD_BACKFILL, QUOTE_DATES, SQLStore, schema_5, search_words
 from .connection import Connection
 
 SCHEMA_VERSION = 5
@@ -81,21 +81,8 @@ CREATE TABLE IF NOT EXISTS actor_events (
 CREATE INDEX IF NOT EXISTS actor_events_newest ON actor_events (name, sort_date DESC);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid');
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC);
-CREATE TABLE IF NOT EXISTS event_dyads (
-    one TEXT NOT NULL, two TEXT NOT NULL, sort_date TEXT, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    event_id TEXT NOT NULL, goldstein REAL, quad_class INTEGER, PRIMARY KEY (one, two, article_id, event_id)
-);
-CREATE INDEX IF NOT EXISTS event_dyads_newest ON event_dyads (one, two, sort_date, goldstein, quad_class);
-CREATE INDEX IF NOT EXISTS event_dyads_article ON event_dyads (article_id);
-DROP INDEX IF EXISTS quotes_speaker;
-DROP INDEX IF EXISTS actors_name;
-CREATE INDEX IF NOT EXISTS actors_totals ON actors (name, kind, country, article_id, mentions, sector, code);
-CREATE INDEX IF NOT EXISTS actors_titled ON actors (name) WHERE titles <> '[]';
-CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
-CREATE INDEX IF NOT EXISTS stances_issue_key ON stances (issue_key);
-CREATE INDEX IF NOT EXISTS quotes_speaker_newest ON quotes (speaker_name, sort_date, article_id, id);
 CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, event_id, role);
-"""
+""" + schema_5(text="TEXT", real="REAL")
 
 
 class SQLiteStore(SQLStore):

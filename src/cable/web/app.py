@@ -40,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 MAX_BODY = 2_000_000
 TIMELINE = 100  # newest events and quotes on an actor's page; the events page has the rest
 FEED_DAYS = 10  # briefs in the Atom feed
+ALL_EVENTS = 10**6  # an API list sorted by other than date reads the filtered events whole
 LATEST = 500  # the home page's most-mentioned actors: of the newest this many articles
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -92,7 +93,7 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
         if sort == "-date":  # the store's own order: let it stop at the page's end
             rows = store.events(limit=offset + limit, dyad=dyad, **filters)[offset:]
         else:
-            rows = sort_rows(event_rows(store, dyad=dyad, **filters), sort)[offset:offset + limit]
+            rows = sort_rows(store.events(dyad=dyad, limit=ALL_EVENTS, **filters), sort)[offset:offset + limit]
         return csv_response(rows, "events.csv") if format == "csv" else listing(rows)
 
     @app.get("/api/actors", tags=["api"])
@@ -168,7 +169,7 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
                     until: str | None = None, dyad: str | None = None):
         filters = {"actor": actor, "country": country, "type": type, "status": status, "since": since,
                    "until": until, "dyad": dyad}
-        rows = event_rows(store, limit=500, **{k: v or None for k, v in filters.items()})
+        rows = store.events(limit=500, **{k: v or None for k, v in filters.items()})
         return page(request, "events.html", rows=rows, filters=filters, types=PLOVER_TYPES)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -297,11 +298,6 @@ def one_brief(store, date: str | None, since: str | None):
 
 def error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-
-
-def event_rows(store, *, limit: int = 10**6, **filters) -> list[dict]:
-    """Stored events, newest first (``dyad`` "AAA-BBB": one side in each country)."""
-    return store.events(limit=limit, **filters)
 
 
 def sort_rows(rows: list[dict], sort: str) -> list[dict]:
