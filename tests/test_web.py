@@ -198,3 +198,9 @@ def test_actor_page_shows_the_dated_history_of_posts(client):
     page = client.get(f"/actor/{titled['name']}").text
     assert "<h2>Posts and titles</h2>" in page
     assert titled["titles"][0]["title"] in page and 'href="/article/' in page
+
+
+def test_dyad_page_refuses_a_code_that_is_not_iso3(client):
+    response = client.get("/dyad", params={"a": "EG", "b": "TUR"})
+    assert response.status_code == 422 and "a" in response.text
+    assert client.get("/dyad", params={"a": "EGY", "b": "TUR"}).status_code == 200

@@ -43,6 +43,7 @@ FEED_DAYS = 10  # briefs in the Atom feed
 ALL_EVENTS = 10**6  # an API list sorted by other than date reads the filtered events whole
 LATEST = 500  # the home page's most-mentioned actors: of the newest this many articles
 DAY = r"^\d{4}-\d{2}-\d{2}$"
+COUNTRY = r"^([A-Za-z]{3})?$"  # an ISO3 code, or nothing yet
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
@@ -237,7 +238,8 @@ def create_app(db: str, *, settings: Settings | None = None) -> FastAPI:
                     filters={"since": since, "until": until, "type": type}, types=PLOVER_TYPES)
 
     @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
-    def dyad_page(request: Request, store=Depends(store), a: str = "", b: str = ""):
+    def dyad_page(request: Request, store=Depends(store), a: str = Query("", pattern=COUNTRY),
+                  b: str = Query("", pattern=COUNTRY)):
         series = []
         if a and b:
             series = store.dyad_months(f"{a}-{b}")
