@@ -77,6 +77,8 @@ class ActorCoder:
         words by a dictionary look-up, phrases with gaps word by word."""
         best = None
         if not self.stems:
+            if words[start] not in index.first_words:  # most words start no phrase
+                return None
             hit = index.longest(words, start)
             if hit is not None:
                 best = (hit[1], hit[0])

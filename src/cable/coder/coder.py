@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from cable.coder.clauses import code_clauses
-from cable.coder.discards import find_discard, find_issues, words_of
+from cable.coder.discards import DiscardFinder, find_issues, words_of
 from cable.coder.engine import Engine, finish, record_day
 from cable.coder.forward import StoryMemory, story_place
 from cable.coder.from_doc import tree_from_span
@@ -59,6 +59,7 @@ class DictionaryCoder(UsesNlp):
             dictionaries = load_dictionaries(dictionaries)
         self.dictionaries = dictionaries
         self.engine = Engine(dictionaries)
+        self.discards = DiscardFinder(dictionaries)
         self.tabari = dictionaries.format == TABARI
         self.settings = (CoderSettings.tabari(dictionaries.options) if self.tabari
                          else CoderSettings.petrarch(pronouns=dictionaries.verb_format != PETRARCH1,
@@ -125,7 +126,7 @@ class DictionaryCoder(UsesNlp):
     def code_triples(self, record: SuiteRecord, doc=None) -> list[Triple]:
         """(source, target, code) triples of one record, settings updated first."""
         self.update_settings(record)
-        if find_discard(self.dictionaries, words_of(record.text)):
+        if self.discards.find(words_of(record.text)):
             return []
         if self.route(record) == SPARSE:
             return code_clauses(self.engine, self.tabari_sentence(record), self.settings)

@@ -17,53 +17,47 @@ def words_of(text: str) -> list[str]:
     return [w.rstrip(".") or w for w in _WORD.findall((text or "").upper())]
 
 
-def find_discard(dictionaries: Dictionaries, words: list[str]) -> str | None:
-    """``story`` or ``sentence`` when a discard phrase occurs in ``words``
-    (story discards first), else None."""
-    index = dictionaries.discard_index
-    if not len(index):
-        return None
-    stems = _one_word_stems(dictionaries)
-    lengths = _stem_lengths(dictionaries)
-    first = index.first_words
-    found = None
-    for start, word in enumerate(words):
-        candidates = list(index.starting(word)) if word in first else []
-        candidates += [d for k in lengths if k < len(word) for d in stems.get(word[:k], ())]
-        for discard in candidates:
-            if _consecutive(discard.phrase, words, start):
-                if discard.story:
-                    return "story"
-                found = "sentence"
-    return found
+class DiscardFinder:
+    """Finds discard phrases in a sentence's words for one dictionary set,
+    remembering which discards may start at each word it has seen."""
 
+    MAX_WORDS = 200_000  # words remembered before the memory starts again
 
-_STEMS: dict[int, dict[str, list]] = {}
-
-
-def _one_word_stems(dictionaries: Dictionaries) -> dict[str, list]:
-    """One-word discards that match as stems, by their text (once per set)."""
-    found = _STEMS.get(id(dictionaries))
-    if found is None:
-        found = {}
+    def __init__(self, dictionaries: Dictionaries):
+        self.index = dictionaries.discard_index
+        self.stems: dict[str, list] = {}   # one-word discards that match as stems, by their text
         for discard in dictionaries.discards:
             if len(discard.phrase) == 1 and discard.phrase[0].match == STEM:
-                found.setdefault(discard.phrase[0].text, []).append(discard)
-        _STEMS[id(dictionaries)] = found
-    return found
+                self.stems.setdefault(discard.phrase[0].text, []).append(discard)
+        # a word is looked up by its prefixes of these lengths only
+        self.lengths = tuple(sorted({len(s) for s in self.stems if len(s) >= MIN_STEM}))
+        self._starting: dict[str, list] = {}
 
+    def find(self, words: list[str]) -> str | None:
+        """``story`` or ``sentence`` when a discard phrase occurs in ``words``
+        (story discards first), else None."""
+        if not len(self.index):
+            return None
+        found = None
+        for start, word in enumerate(words):
+            for discard in self.starting(word):
+                if _consecutive(discard.phrase, words, start):
+                    if discard.story:
+                        return "story"
+                    found = "sentence"
+        return found
 
-_LENGTHS: dict[int, tuple[int, ...]] = {}
-
-
-def _stem_lengths(dictionaries: Dictionaries) -> tuple[int, ...]:
-    """The lengths of the one-word stem discards, shortest first (once per set): a word is
-    looked up by its prefixes of these lengths only."""
-    found = _LENGTHS.get(id(dictionaries))
-    if found is None:
-        stems = _one_word_stems(dictionaries)
-        found = _LENGTHS[id(dictionaries)] = tuple(sorted({len(s) for s in stems if len(s) >= MIN_STEM}))
-    return found
+    def starting(self, word: str) -> list:
+        """The discards that may start at ``word``: phrases whose first word it is,
+        and one-word stems it starts with."""
+        found = self._starting.get(word)
+        if found is None:
+            if len(self._starting) >= self.MAX_WORDS:
+                self._starting.clear()
+            found = list(self.index.starting(word)) if word in self.index.first_words else []
+            found += [d for k in self.lengths if k < len(word) for d in self.stems.get(word[:k], ())]
+            self._starting[word] = found
+        return found
 
 
 def find_issues(dictionaries: Dictionaries, words: list[str]) -> list[tuple[str, int]]:

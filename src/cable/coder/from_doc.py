@@ -12,17 +12,88 @@ spaCy's Penn Treebank tags.
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, HEAD, IDX, ORTH, POS, TAG
+
 from cable.coder.treebank import Node
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERBS = frozenset({"VERB", "AUX"})
 CONJUNCTS = frozenset({"conj"})
+_ATTRS = [ORTH, POS, TAG, DEP, HEAD, IDX]
+
+
+class Word:
+    """What the tree is built from, for one token: spaCy's token attributes, read
+    once. A spaCy ``Token`` is made anew each time a token's children are walked,
+    and each of its string attributes is a look-up; a sentence's tree walks them
+    many times over."""
+
+    __slots__ = ("i", "text", "pos_", "tag_", "dep_", "idx", "head", "children")
+
+    def __init__(self, i: int, text: str, pos: str, tag: str, dep: str, idx: int):
+        self.i, self.text, self.pos_, self.tag_, self.dep_, self.idx = i, text, pos, tag, dep, idx
+        self.head: Word | None = None   # None for a root
+        self.children: list[Word] = []
+
+    @property
+    def n_lefts(self) -> int:
+        return sum(1 for c in self.children if c.i < self.i)
+
+    @property
+    def n_rights(self) -> int:
+        return sum(1 for c in self.children if c.i > self.i)
+
+    @property
+    def rights(self) -> list[Word]:
+        return [c for c in self.children if c.i > self.i]
+
+    @property
+    def subtree(self) -> list[Word]:
+        """This word and every word below it, in text order (as spaCy's ``subtree``)."""
+        found: list[Word] = []
+        self._collect(found)
+        return found
+
+    def _collect(self, found: list[Word]) -> None:
+        for child in self.children:
+            if child.i < self.i:
+                child._collect(found)
+        found.append(self)
+        for child in self.children:
+            if child.i > self.i:
+                child._collect(found)
+
+
+def doc_words(doc, start: int = 0, end: int | None = None) -> list[Word]:
+    """The tokens ``doc[start:end]`` as words with their heads and children (a
+    head outside the range leaves its word a root)."""
+    end = len(doc) if end is None else end
+    strings = doc.vocab.strings
+    rows = doc.to_array(_ATTRS)[start:end].tolist()
+    words = [Word(start + k, strings[orth], strings[pos], strings[tag], strings[dep], idx)
+             for k, (orth, pos, tag, dep, _, idx) in enumerate(rows)]
+    for k, row in enumerate(rows):
+        head = k + _signed(row[4])
+        if head != k and 0 <= head < len(words):
+            words[k].head = words[head]
+            words[head].children.append(words[k])
+    return words
+
+
+def _signed(value: int) -> int:
+    """``to_array`` gives the head's relative offset as an unsigned 64-bit number."""
+    return value - (1 << 64) if value >= 1 << 63 else value
 
 
 def tree_from_span(span) -> Node:
     """The tree of one spaCy sentence (a ``Span``)."""
+    words = doc_words(span.doc, span.start, span.end)
+    roots = [w for w in words if w.head is None]
+    root = roots[0] if len(roots) == 1 else words[span.root.i - span.start]  # a parse across sentences
     top = Node("ROOT")
-    _attach(top, _constituent(span.root))
+    _attach(top, _constituent(root))
+    for word in words:  # heads and children refer to each other: unlink them, so they go at once
+        word.head, word.children = None, ()
     top.start = top.children[0].start if top.children else -1
     return top
 
@@ -51,7 +122,6 @@ def _node(label: str, parts: list[Node]) -> Node:
 
 
 def _attach(parent: Node, child: Node) -> None:
-    child.parent = parent
     parent.children.append(child)
 
 

@@ -156,17 +156,16 @@ def has_subject(node: Node) -> bool:
 def compound_nodes(root: Node) -> set[Node]:
     """Noun phrases joined by a single conjunction (PETRARCH's ``(NEC``)."""
     found = set()
-    for node in root.descendants():
-        if node.label != "CC" or node.parent is None:
+    for node in [root, *root.descendants()]:
+        if node.label != "NP" or not any(child.label == "CC" for child in node.children):
             continue
-        parent = node.parent
-        below = parent.descendants()
+        below = node.descendants()
         if any(n.label.startswith(("VP", "S")) for n in below):
             continue
-        if sum(n.label == "CC" for n in below) > 1 or parent.label != "NP":
+        if sum(n.label == "CC" for n in below) > 1:
             continue
         if 1 + sum(n.label.startswith("N") for n in below) >= 3:
-            found.add(parent)
+            found.add(node)
     return found
 
 
@@ -174,18 +173,18 @@ def labels_below(root: Node, compounds: set[Node]) -> dict[int, frozenset[str]]:
     """For each node (by id), the labels of the nodes under it; a compound counts
     as ``NP``."""
     found: dict[int, frozenset[str]] = {}
-
-    def visit(node: Node) -> frozenset[str]:
-        """Labels under ``node``, recorded for it and returned."""
-        labels: set[str] = set()
-        for child in node.children:
-            labels.add("NP" if child in compounds else child.label)
-            labels |= visit(child)
-        found[id(node)] = frozenset(labels)
-        return found[id(node)]
-
-    visit(root)
+    _labels_under(root, compounds, found)
     return found
+
+
+def _labels_under(node: Node, compounds: set[Node], found: dict[int, frozenset[str]]) -> frozenset[str]:
+    """Labels under ``node``, recorded for it in ``found`` and returned."""
+    labels: set[str] = set()
+    for child in node.children:
+        labels.add("NP" if child in compounds else child.label)
+        labels |= _labels_under(child, compounds, found)
+    found[id(node)] = below = frozenset(labels)
+    return below
 
 
 def noun_phrase(node: Node, compounds: set[Node], labels: frozenset[str] | None = None) -> Phrase | None:
@@ -208,8 +207,8 @@ def prepositional_parts(node: Node, below: list[Node], compounds: set[Node]) -> 
     """``(NP (NP head) (PP (IN of) (NP object)))`` as head + preposition + object;
     None when the object holds a further prepositional phrase."""
     pp = next(n for n in below if n.label == "PP")
-    parent = pp.parent
-    if parent is None or parent.label != "NP" or not parent.children:
+    parent = next(n for n in (node, *below) if any(child is pp for child in n.children))
+    if parent.label != "NP":
         return None
     head = parent.children[0]
     if head.label != "NP" and head not in compounds:

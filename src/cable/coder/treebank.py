@@ -24,7 +24,6 @@ class Node:
     label: str
     children: list["Node"] = field(default_factory=list)
     word: str | None = None
-    parent: "Node | None" = None
     start: int = -1
     passive: bool = False
 
@@ -70,7 +69,7 @@ def read_tree(text: str, strict: bool = True) -> Node | None:
         piece = pieces[i]
         if piece == "(":
             label, i = _label(pieces, i + 1)
-            node = Node(label, parent=stack[-1])
+            node = Node(label)
             stack[-1].children.append(node)
             stack.append(node)
             continue
@@ -103,5 +102,4 @@ def _unwrap(root: Node) -> Node:
     node = root
     while node.word is None and len(node.children) == 1 and node.label in ("TOP", ""):
         node = node.children[0]
-    node.parent = None
     return node
