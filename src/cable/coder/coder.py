@@ -28,7 +28,7 @@ from cable.coder.clauses import code_clauses
 from cable.coder.discards import DiscardFinder, find_issues, words_of
 from cable.coder.engine import Engine, finish, record_day
 from cable.coder.forward import StoryMemory, story_place
-from cable.coder.from_doc import tree_from_span
+from cable.coder.from_doc import Word, doc_words, tree_from_words, words_text
 from cable.coder.from_tree import sentence_from_node, sentence_from_tree
 from cable.coder.model import NULL, Phrase, Sentence, Triple
 from cable.coder.settings import CoderSettings
@@ -68,6 +68,7 @@ class DictionaryCoder(UsesNlp):
         self.reader = TabariReader(dictionaries, self.engine.verbs)
         self.story = StoryMemory()
         self._nlp = nlp
+        self._own_clause: tuple[CoderSettings | None, CoderSettings | None] = (None, None)
 
     # -- the Coder protocol ---------------------------------------------------
 
@@ -106,8 +107,9 @@ class DictionaryCoder(UsesNlp):
 
     def code_doc(self, doc, day: date | str | None = None) -> list[CodedEvent]:
         """The events of a parsed spaCy ``Doc`` (any reading but TABARI's)."""
-        record = SuiteRecord("doc", str(day) if day else None, doc.text, "")
-        return [coded_event(t) for t in self.code_triples(record, doc)]
+        words = doc_words(doc)
+        record = SuiteRecord("doc", str(day) if day else None, words_text(words), "")
+        return [coded_event(t) for t in self.code_triples(record, doc, words)]
 
     def issues(self, text: str) -> list[tuple[str, int]]:
         """Issue codes of a text with their counts (PETRARCH issue files)."""
@@ -123,27 +125,34 @@ class DictionaryCoder(UsesNlp):
             return TREE
         return SPARSE if self.tabari else SPACY
 
-    def code_triples(self, record: SuiteRecord, doc=None) -> list[Triple]:
-        """(source, target, code) triples of one record, settings updated first."""
+    def code_triples(self, record: SuiteRecord, doc=None, words: list[Word] | None = None) -> list[Triple]:
+        """(source, target, code) triples of one record, settings updated first
+        (``doc``, when given, is its parse, and ``words`` that parse's words)."""
         self.update_settings(record)
         if self.discards.find(words_of(record.text)):
             return []
         if self.route(record) == SPARSE:
             return code_clauses(self.engine, self.tabari_sentence(record), self.settings)
-        settings = self.settings
-        if self.route(record) == SPACY:
-            settings = replace(settings, own_clause=True)
+        settings = self.own_clause_settings() if self.route(record) == SPACY else self.settings
         events: list[Triple] = []
-        for sentence in self.sentences(record, doc=doc):
+        for sentence in self.sentences(record, doc=doc, words=words):
             events.extend(self.engine.code(sentence, settings))
         return finish(events, settings)
+
+    def own_clause_settings(self) -> CoderSettings:
+        """The settings with each verb coded in its own clause (for spaCy's parses),
+        made once for each change of settings."""
+        if self._own_clause[0] is not self.settings:
+            self._own_clause = (self.settings, replace(self.settings, own_clause=True))
+        return self._own_clause[1]
 
     def update_settings(self, record: SuiteRecord) -> None:
         changes = list(record.extra.get("options") or []) + list(record.extra.get("config") or [])
         if changes:
             self.settings = self.settings.apply(changes)
 
-    def sentences(self, record: SuiteRecord, *, strict: bool = True, doc=None) -> list[Sentence]:
+    def sentences(self, record: SuiteRecord, *, strict: bool = True, doc=None,
+                  words: list[Word] | None = None) -> list[Sentence]:
         """The record's sentences, read from its parse or parsed with spaCy; none
         when a parse is unreadable."""
         day = record_day(record)
@@ -152,7 +161,8 @@ class DictionaryCoder(UsesNlp):
             sentences = [found] if found is not None else []
         else:
             doc = doc if doc is not None else self.nlp(spacy_text(record.text))
-            sentences = [sentence_from_node(tree_from_span(span), comma=self.settings.comma)
+            words = words if words is not None else doc_words(doc)
+            sentences = [sentence_from_node(tree_from_words(words, span), comma=self.settings.comma)
                          for span in doc.sents]
         for sentence in sentences:
             sentence.day, sentence.text = day, record.text

@@ -12,27 +12,28 @@ spaCy's Penn Treebank tags.
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, HEAD, IDX, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, ORTH, POS, SPACY, TAG
 
 from cable.coder.treebank import Node
 
 NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERBS = frozenset({"VERB", "AUX"})
 CONJUNCTS = frozenset({"conj"})
-_ATTRS = [ORTH, POS, TAG, DEP, HEAD, IDX]
+_ATTRS = [ORTH, POS, TAG, DEP, HEAD, IDX, SPACY]
 
 
 class Word:
     """What the tree is built from, for one token: spaCy's token attributes, read
     once. A spaCy ``Token`` is made anew each time a token's children are walked,
     and each of its string attributes is a look-up; a sentence's tree walks them
-    many times over."""
+    many times over. Words link down to their children only, so that they, like
+    the trees, are freed as soon as they are dropped, without the garbage collector."""
 
-    __slots__ = ("i", "text", "pos_", "tag_", "dep_", "idx", "head", "children")
+    __slots__ = ("i", "text", "pos_", "tag_", "dep_", "idx", "space", "head", "children")
 
-    def __init__(self, i: int, text: str, pos: str, tag: str, dep: str, idx: int):
+    def __init__(self, i: int, text: str, pos: str, tag: str, dep: str, idx: int, space: bool, head: int):
         self.i, self.text, self.pos_, self.tag_, self.dep_, self.idx = i, text, pos, tag, dep, idx
-        self.head: Word | None = None   # None for a root
+        self.space, self.head = space, head   # a space after it; its head's index (its own for a root)
         self.children: list[Word] = []
 
     @property
@@ -65,19 +66,25 @@ class Word:
 
 
 def doc_words(doc, start: int = 0, end: int | None = None) -> list[Word]:
-    """The tokens ``doc[start:end]`` as words with their heads and children (a
-    head outside the range leaves its word a root)."""
+    """The tokens ``doc[start:end]`` as words with their children (a head outside
+    the range makes its word a root)."""
     end = len(doc) if end is None else end
     strings = doc.vocab.strings
     rows = doc.to_array(_ATTRS)[start:end].tolist()
-    words = [Word(start + k, strings[orth], strings[pos], strings[tag], strings[dep], idx)
-             for k, (orth, pos, tag, dep, _, idx) in enumerate(rows)]
-    for k, row in enumerate(rows):
-        head = k + _signed(row[4])
-        if head != k and 0 <= head < len(words):
-            words[k].head = words[head]
-            words[head].children.append(words[k])
+    words = [Word(start + k, strings[orth], strings[pos], strings[tag], strings[dep], idx, space == 1,
+                  start + k + _signed(head))
+             for k, (orth, pos, tag, dep, head, idx, space) in enumerate(rows)]
+    for word in words:
+        if word.head != word.i and start <= word.head < end:
+            words[word.head - start].children.append(word)
+        else:
+            word.head = word.i
     return words
+
+
+def words_text(words: list[Word]) -> str:
+    """The text of consecutive words, as spaCy's ``Doc.text`` gives it."""
+    return "".join([w.text + " " if w.space else w.text for w in words])
 
 
 def _signed(value: int) -> int:
@@ -85,15 +92,15 @@ def _signed(value: int) -> int:
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
-def tree_from_span(span) -> Node:
-    """The tree of one spaCy sentence (a ``Span``)."""
-    words = doc_words(span.doc, span.start, span.end)
-    roots = [w for w in words if w.head is None]
-    root = roots[0] if len(roots) == 1 else words[span.root.i - span.start]  # a parse across sentences
+def tree_from_words(words: list[Word], span) -> Node:
+    """The tree of one spaCy sentence (a ``Span``), from words (``doc_words``)
+    that include its own."""
+    offset = words[0].i if words else 0
+    own = words[span.start - offset:span.end - offset]
+    roots = [w for w in own if w.head == w.i]
+    root = roots[0] if len(roots) == 1 else words[span.root.i - offset]  # a parse across sentences
     top = Node("ROOT")
     _attach(top, _constituent(root))
-    for word in words:  # heads and children refer to each other: unlink them, so they go at once
-        word.head, word.children = None, ()
     top.start = top.children[0].start if top.children else -1
     return top
 
@@ -146,7 +153,7 @@ def _noun_phrase(token) -> Node:
 def _bare(token, keep_left: bool = True) -> list[Node]:
     """The leaves of a noun with nothing after it (its left words when
     ``keep_left``); empty when it has more."""
-    own = [c for c in token.children if not (c.dep_ in CONJUNCTS or c.dep_ == "cc" or _joins_conjunct(c))]
+    own = [c for c in token.children if not (c.dep_ in CONJUNCTS or c.dep_ == "cc" or _joins_conjunct(c, token))]
     if any(c.i > token.i for c in own) or (own and not keep_left):
         return []
     return [_leaf(t) for c in own for t in c.subtree] + [_leaf(token)]
@@ -156,7 +163,7 @@ def _noun_core(token) -> Node:
     """A noun with its own dependents (not its conjuncts)."""
     inner, outer = [_leaf(token)], []
     for child in token.children:
-        if child.dep_ in CONJUNCTS or child.dep_ == "cc" or _joins_conjunct(child):
+        if child.dep_ in CONJUNCTS or child.dep_ == "cc" or _joins_conjunct(child, token):
             continue
         if child.i < token.i and child.dep_ not in ("relcl", "acl"):
             inner.extend(_left_part(child))
@@ -199,16 +206,16 @@ def _conjuncts(token) -> list[tuple[list, object]]:
         nxt = next((c for c in current.children if c.dep_ in CONJUNCTS and c.pos_ in NOUNS), None)
         if nxt is None:
             return found
-        joiner = [c for c in current.children if c.i < nxt.i and (c.dep_ == "cc" or _joins_conjunct(c))]
+        joiner = [c for c in current.children if c.i < nxt.i and (c.dep_ == "cc" or _joins_conjunct(c, current))]
         found.append((joiner, nxt))
         current = nxt
 
 
-def _joins_conjunct(child) -> bool:
-    """A comma that separates conjuncts."""
+def _joins_conjunct(child, head) -> bool:
+    """A comma (a child of ``head``) that separates conjuncts."""
     if child.text != "," or child.dep_ != "punct":
         return False
-    return any(s.dep_ in CONJUNCTS and s.i > child.i for s in child.head.rights)
+    return any(s.dep_ in CONJUNCTS and s.i > child.i for s in head.rights)
 
 
 def _preposition(token) -> Node:

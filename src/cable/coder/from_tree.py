@@ -40,8 +40,7 @@ class TreeReader:
 
     def __init__(self, root: Node):
         self.root = root
-        self.compounds = compound_nodes(root)
-        self.labels = labels_below(root, self.compounds)
+        self.compounds, self.labels = survey(root)
         self.items: list[Item] = []
         self.commas: set[int] = set()
         self.verb_phrases: list[VerbPhrase] = []
@@ -153,38 +152,36 @@ def has_subject(node: Node) -> bool:
     return "VP" in labels and "NP" in labels[: labels.index("VP")]
 
 
-def compound_nodes(root: Node) -> set[Node]:
-    """Noun phrases joined by a single conjunction (PETRARCH's ``(NEC``)."""
-    found = set()
-    for node in [root, *root.descendants()]:
-        if node.label != "NP" or not any(child.label == "CC" for child in node.children):
-            continue
-        below = node.descendants()
-        if any(n.label.startswith(("VP", "S")) for n in below):
-            continue
-        if sum(n.label == "CC" for n in below) > 1:
-            continue
-        if 1 + sum(n.label.startswith("N") for n in below) >= 3:
-            found.add(node)
-    return found
+def survey(root: Node) -> tuple[set[Node], dict[int, frozenset[str]]]:
+    """The tree's compounds, and for each node (by id) the labels of the nodes
+    under it, a compound counting as ``NP``; in one pass."""
+    compounds: set[Node] = set()
+    labels: dict[int, frozenset[str]] = {}
+    _survey(root, compounds, labels)
+    return compounds, labels
 
 
-def labels_below(root: Node, compounds: set[Node]) -> dict[int, frozenset[str]]:
-    """For each node (by id), the labels of the nodes under it; a compound counts
-    as ``NP``."""
-    found: dict[int, frozenset[str]] = {}
-    _labels_under(root, compounds, found)
-    return found
+def _survey(node: Node, compounds: set[Node], labels: dict[int, frozenset[str]]) -> tuple[bool, int, int]:
+    """Records the compounds and labels under ``node`` (see ``survey``); returns
+    whether its subtree, itself included, holds a verb phrase or clause, and how
+    many conjunctions and noun labels it holds.
 
-
-def _labels_under(node: Node, compounds: set[Node], found: dict[int, frozenset[str]]) -> frozenset[str]:
-    """Labels under ``node``, recorded for it in ``found`` and returned."""
-    labels: set[str] = set()
+    A compound (PETRARCH's ``(NEC``) is a noun phrase with a conjunction among its
+    children, and below it nothing verbal, no second conjunction and at least two
+    noun labels."""
+    verbal, conjunctions, nouns = False, 0, 0
+    below: set[str] = set()
     for child in node.children:
-        labels.add("NP" if child in compounds else child.label)
-        labels |= _labels_under(child, compounds, found)
-    found[id(node)] = below = frozenset(labels)
-    return below
+        v, c, n = _survey(child, compounds, labels)
+        verbal, conjunctions, nouns = verbal or v, conjunctions + c, nouns + n
+        below.add("NP" if child in compounds else child.label)
+        below |= labels[id(child)]
+    labels[id(node)] = frozenset(below)
+    if (node.label == "NP" and not verbal and conjunctions <= 1 and nouns >= 2
+            and any(child.label == "CC" for child in node.children)):
+        compounds.add(node)
+    label = node.label
+    return verbal or label.startswith(("VP", "S")), conjunctions + (label == "CC"), nouns + label.startswith("N")
 
 
 def noun_phrase(node: Node, compounds: set[Node], labels: frozenset[str] | None = None) -> Phrase | None:
