@@ -316,12 +316,23 @@ def test_clean_html_body_is_trafilaturas_favor_precision_text():
     assert extract_body(parse_tree(html), None) == theirs
 
 
+def test_a_page_the_main_pass_finds_little_on_is_recovered_as_trafilatura_does():
+    import trafilatura
+
+    html = (f"<html><body><div class='wrap'><span>{BODY[0]}</span><div>{BODY[1][:60]}</div></div>"
+            f"<table><tr><td>{BODY[2]}</td></tr></table></body></html>")
+    theirs = trafilatura.bare_extraction(html, include_comments=False, favor_precision=True).text
+    assert extract_body(parse_tree(html), None) == theirs
+    assert BODY[0] in theirs
+
+
 def test_fallbacks_run_only_where_they_could_replace_the_text():
     text = " ".join(BODY)
     body = lxml.html.fromstring("<body>" + "".join(f"<p>{p}</p>" for p in BODY) + "</body>")
 
-    def page_of(extra: int):
-        return lxml.html.fromstring(f"<div><p>{text}</p>{'<p>More words on the page.</p>' * extra}</div>")
+    def page_of(extra: int) -> int:
+        page = lxml.html.fromstring(f"<div><p>{text}</p>{'<p>More words on the page.</p>' * extra}</div>")
+        return visible_length(page)
 
     assert not fallback_may_win(body, text, page_of(0), 250)
     assert fallback_may_win(body, text, page_of(40), 250)  # the page holds over twice the text
@@ -464,3 +475,116 @@ def test_clean_rejects_text_longer_than_one_article():
     page = "The delegations met in Geneva and agreed to continue the talks next week. " * 40
     with pytest.raises(InputTooLarge, match="more than the 1,000 that one article may have"):
         clean(page, input="long.txt", settings=Settings.load({"max_text_chars": 1000}))
+
+
+# --- HTML: trafilatura's chrome XPaths read in Python ----------------------------------------
+
+CHROME_PAGE = """<html><head><title>t</title></head><body>
+<div id="reply-1" class="post">a</div><div class="reply-box" id="main">b</div>
+<div class="x" id="reply-2">c</div><span style="color:red" id="was-hidden">d</span>
+<p id="plain" style="hidden-ish">e</p><div aria-hidden="true">f</div><div style="display: none">g</div>
+<section class="site-footer">h</section><div id="cookie-bar" class="notice">i</div>
+<div class="cookie-notice" id="consent">j</div><div role="Navigation">k</div>
+<div data-lp-replacement-content="">l</div><div data-component="MostPopularStories">m</div>
+<div class="page bottom" id="z">n</div><div id="link" class="bottom-bar">o</div><p style="border:1px">p</p>
+<div id="comments-1">q</div><ul class="comment-list">r</ul><ol id="commentary">s</ol>
+<div class="article-comments">t</div><div id="disqus_thread">u</div>
+<section class="infinite-scroll"><h1>v</h1></section><aside class="infinite-scroll">w</aside>
+<div class="mvp-post-add-box"><h1>x</h1></div><div class="elementor-share-buttons">y</div>
+<article class="story"><div class="article-body"><p class="byline author-name">By Ana Ruiz</p>
+<span rel="author">Ana Ruiz</span><address class="writer">A R</address><h4 class="posted-by">P</h4>
+<span itemprop="author">Q</span><a class="title">T</a><time>now</time></div></article>
+<div class="entry" id="second">z</div></body></html>"""
+
+
+def _chrome_pairs():
+    from trafilatura import xpaths
+
+    from cable.pipeline import clean_prune as prune
+
+    return [
+        (prune.RAW_TREE_PRUNE, xpaths.RAW_TREE_PRUNE_XPATH),
+        (prune.COMMENTS_AND_LISTS, xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH),
+        (prune.COMMENTS, xpaths.REMOVE_COMMENTS_XPATH),
+        (prune.OVERALL_DISCARD, xpaths.OVERALL_DISCARD_XPATH),
+        (prune.AUTHOR, xpaths.AUTHOR_XPATHS),
+        ([prune.selector(prune.BLOCKS, prune.is_page_bottom)], xpaths.PRECISION_DISCARD_XPATH[1:]),
+        ([prune.selector(("a", "div", "section", "span"), prune.is_not_author)], xpaths.AUTHOR_DISCARD_XPATHS[:1]),
+    ]
+
+
+def test_chrome_selectors_pick_what_trafilaturas_xpaths_pick():
+    for ours, theirs in _chrome_pairs():
+        for select, xpath in zip(ours, theirs, strict=True):
+            tree = parse_tree(CHROME_PAGE)
+            assert select(tree) == xpath(tree), xpath.path
+    tree = parse_tree(CHROME_PAGE)
+    hidden = [e.text for e in _chrome_pairs()[3][0][1](tree)]
+    assert hidden == ["a", "b", "f", "g"]  # "reply-" in whichever of id/class comes first; "hidden" likewise
+
+
+def test_article_body_selector_finds_the_first_match_as_trafilatura_does():
+    from trafilatura.xpaths import BODY_XPATH
+
+    from cable.pipeline.clean_prune import first_article_body
+
+    tree = parse_tree(CHROME_PAGE)
+    assert first_article_body(tree) == BODY_XPATH[0](tree)[:1]
+    assert first_article_body(tree)[0].get("id") == "reply-1"  # class="post", the first in page order
+
+
+def test_chrome_selectors_use_trafilaturas_own_patterns():
+    from trafilatura import xpaths
+
+    from cable.pipeline import clean_prune as prune
+
+    overall = xpaths.OVERALL_DISCARD_XPATH
+    assert f"re:test(@class, '{prune._CHROME_CLASS.pattern}')" in overall[0].path
+    assert f"re:test(@class, '{prune._HIDDEN_CLASS.pattern}')" in overall[1].path
+    assert f"re:test(@class, '{prune._COMMENT_CLASS.pattern}')" in xpaths.REMOVE_COMMENTS_XPATH[0].path
+    assert f"re:test(@class, '{prune._ARTICLE_CLASS.pattern}')" in xpaths.BODY_XPATH[0].path
+    assert f"re:test(@class, '{prune._NOT_AUTHOR_CLASS.pattern}')" in xpaths.AUTHOR_DISCARD_XPATHS[0].path
+    assert any(f"re:test(@id, '{prune._CHROME_ID.pattern}')" in x.path for x in overall)
+
+
+# --- HTML: the publication date ---------------------------------------------------------------
+
+
+def date_page(head: str, body: str = "<p>Text of the story.</p>") -> str:
+    return f"<html><head><title>t</title>{head}</head><body><article>{body}</article></body></html>"
+
+
+def publication_day(html: str, url: str | None = None) -> str | None:
+    from cable.pipeline.clean_date import publication_date
+
+    return publication_date(parse_tree(html), url)
+
+
+def test_a_utc_stamp_gives_way_to_the_same_instant_in_the_publishers_time():
+    utc = '<meta property="article:published_time" content="2023-12-23T03:22:07Z">'
+    local = '<time datetime="2023-12-22T22:22:07-05:00">Dec 22</time>'
+    assert publication_day(date_page(utc, local)) == "2023-12-22"
+    other_instant = '<time datetime="2023-12-22T20:00:00-05:00">Dec 22</time>'
+    assert publication_day(date_page(utc, other_instant)) == "2023-12-23"
+
+
+def test_a_declared_publication_stamp_outranks_a_creation_date():
+    created = '<meta name="dc.date" content="2023-12-18">'
+    article = {"@type": "NewsArticle", "datePublished": "2023-12-19T05:00:54-05:00"}
+    script = f'<script type="application/ld+json">{json.dumps(article)}</script>'
+    assert publication_day(date_page(created + script)) == "2023-12-19"
+    image = json.dumps({"@type": "ImageObject", "datePublished": "2023-12-19T05:00:54-05:00"})
+    assert publication_day(date_page(created + f'<script type="application/ld+json">{image}</script>')) == "2023-12-18"
+
+
+def test_a_plain_url_date_comes_first_an_uncertain_one_after_the_metadata():
+    meta = '<meta property="article:published_time" content="2023-12-22T18:54:30Z">'
+    assert publication_day(date_page(meta), "https://example.com/local/2023/12/16/officers-join") == "2023-12-16"
+    assert publication_day(date_page(meta), "https://example.com/local/2023/12/16-new-officers") == "2023-12-22"
+    assert publication_day(date_page(meta), "https://example.com/world/2023/dec/16/officers") == "2023-12-22"
+    assert publication_day(date_page(""), "https://example.com/world/2023/dec/16/officers") == "2023-12-16"
+
+
+def test_no_date_is_read_from_the_running_text():
+    body = "<p>The council met on 2018-08-25 and voted to close the bridge for repairs.</p>"
+    assert publication_day(date_page("", body)) is None
