@@ -20,6 +20,7 @@ NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERBS = frozenset({"VERB", "AUX"})
 CONJUNCTS = frozenset({"conj"})
 _ATTRS = [ORTH, POS, TAG, DEP, HEAD, IDX, SPACY]
+_LABELS: dict[int, str] = {}  # part-of-speech, tag and dependency names by their ids: a few hundred
 
 
 class Word:
@@ -69,9 +70,13 @@ def doc_words(doc, start: int = 0, end: int | None = None) -> list[Word]:
     """The tokens ``doc[start:end]`` as words with their children (a head outside
     the range makes its word a root)."""
     end = len(doc) if end is None else end
-    strings = doc.vocab.strings
+    strings, labels = doc.vocab.strings, _LABELS
     rows = doc.to_array(_ATTRS)[start:end].tolist()
-    words = [Word(start + k, strings[orth], strings[pos], strings[tag], strings[dep], idx, space == 1,
+    for row in rows:
+        for key in row[1:4]:
+            if key not in labels:
+                labels[key] = strings[key]
+    words = [Word(start + k, strings[orth], labels[pos], labels[tag], labels[dep], idx, space == 1,
                   start + k + _signed(head))
              for k, (orth, pos, tag, dep, head, idx, space) in enumerate(rows)]
     for word in words:

@@ -172,16 +172,24 @@ def _survey(node: Node, compounds: set[Node], labels: dict[int, frozenset[str]])
     verbal, conjunctions, nouns = False, 0, 0
     below: set[str] = set()
     for child in node.children:
-        v, c, n = _survey(child, compounds, labels)
+        if child.word is None:
+            v, c, n = _survey(child, compounds, labels)
+            below |= labels[id(child)]
+        else:  # a word: nothing below it (no labels recorded for it)
+            v, c, n = _counts(child.label)
         verbal, conjunctions, nouns = verbal or v, conjunctions + c, nouns + n
         below.add("NP" if child in compounds else child.label)
-        below |= labels[id(child)]
     labels[id(node)] = frozenset(below)
     if (node.label == "NP" and not verbal and conjunctions <= 1 and nouns >= 2
             and any(child.label == "CC" for child in node.children)):
         compounds.add(node)
-    label = node.label
-    return verbal or label.startswith(("VP", "S")), conjunctions + (label == "CC"), nouns + label.startswith("N")
+    v, c, n = _counts(node.label)
+    return verbal or v, conjunctions + c, nouns + n
+
+
+def _counts(label: str) -> tuple[bool, int, int]:
+    """Whether a label is verbal, and whether it is a conjunction and a noun label, as counts."""
+    return label.startswith(("VP", "S")), label == "CC", label.startswith("N")
 
 
 def noun_phrase(node: Node, compounds: set[Node], labels: frozenset[str] | None = None) -> Phrase | None:
