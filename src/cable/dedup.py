@@ -62,6 +62,55 @@ def signature(text: str) -> Signature:
     return Signature(tuple(int(v) for v in mixed.min(axis=1)))
 
 
+def signatures(texts: list[str], *, chunk: int = 20_000) -> list[Signature]:
+    """``signature(text)`` of each text, the same values, computed for many at once
+    (the shingles of about ``chunk`` at a time go through one array operation)."""
+    out: list[Signature] = []
+    sets = [np.fromiter(shingles(t), dtype=np.uint64) for t in texts]
+    start = 0
+    while start < len(sets):
+        end, size = start, 0
+        while end < len(sets) and (end == start or size + sets[end].size <= chunk):
+            size += sets[end].size
+            end += 1
+        out += _minhashes(sets[start:end])
+        start = end
+    return out
+
+
+def _minhashes(sets: list[np.ndarray]) -> list[Signature]:
+    """The signatures of these shingle-hash arrays: (a * x + b) mod p by Mersenne reduction."""
+    filled = [s for s in sets if s.size]
+    if filled:
+        x = _mersenne(np.concatenate(filled))[None, :]
+        mixed = _mersenne(_mulmod_mersenne(A[:, None], x) + B[:, None])
+        starts = np.cumsum([0] + [s.size for s in filled[:-1]])
+        mins = iter(np.minimum.reduceat(mixed, starts, axis=1).T.tolist())
+    empty = Signature(tuple([0] * PERMUTATIONS))
+    return [Signature(tuple(next(mins))) if s.size else empty for s in sets]
+
+
+_P = np.uint64(PRIME)
+_LOW31 = np.uint64((1 << 31) - 1)
+_LOW30 = np.uint64((1 << 30) - 1)
+
+
+def _mersenne(v: np.ndarray) -> np.ndarray:
+    """v mod PRIME for any uint64 v: 2^61 = 1 mod PRIME, so fold the top bits down."""
+    r = (v & _P) + (v >> np.uint64(61))
+    return np.where(r >= _P, r - _P, r)
+
+
+def _mulmod_mersenne(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a * b mod PRIME for values below PRIME, as ``_mulmod`` gives it, without a division."""
+    a_hi, a_lo = a >> np.uint64(31), a & _LOW31
+    b_hi, b_lo = b >> np.uint64(31), b & _LOW31
+    mid = a_hi * b_lo + a_lo * b_hi  # < 2^62
+    # a * b = hi * 2^62 + mid * 2^31 + lo, and 2^62 = 2, mid * 2^31 = mid_hi + mid_lo * 2^31 (mod PRIME)
+    total = (a_hi * b_hi << np.uint64(1)) + (mid >> np.uint64(30)) + ((mid & _LOW30) << np.uint64(31)) + a_lo * b_lo
+    return _mersenne(total)
+
+
 def _mulmod(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """a * b mod PRIME for uint64 arrays of values below PRIME, without overflow."""
     a_hi, a_lo = a >> np.uint64(31), a & np.uint64((1 << 31) - 1)

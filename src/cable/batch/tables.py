@@ -4,6 +4,10 @@ Every table has a ``published_date`` column (``YYYY-MM-DD``, or null when the
 article gives no date) that the output is partitioned by. Each extracted record
 also keeps its full ``cable/1`` JSON in ``record``, and each article its whole
 ``Result.to_json()``, so nothing the pipeline found is lost to the flat columns.
+The articles table also carries each article's MinHash signature (``minhash``,
+the JSON list of its values, and ``bands``, the JSON list of its band keys;
+``cable.dedup``), so that ``cable load`` checks for near-duplicates without
+computing them again. JSON is written compact, as the stores keep it.
 Nothing here needs Spark: rows are plain tuples in column order.
 """
 
@@ -13,6 +17,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from .. import dedup
 from ..records import Rejection, Result
 
 PARTITION = "published_date"
@@ -22,7 +27,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("article_id", "STRING"), ("input", "STRING"), ("title", "STRING"), ("author", "STRING"),
         ("outlet", "STRING"), ("column", "STRING"), ("published", "STRING"), ("url", "STRING"),
         ("language", "STRING"), ("text", "STRING"), ("actors", "INT"), ("events", "INT"), ("quotes", "INT"),
-        ("stances", "INT"), ("forecasts", "INT"), ("record", "STRING"),
+        ("stances", "INT"), ("forecasts", "INT"), ("minhash", "STRING"), ("bands", "STRING"), ("record", "STRING"),
     ),
     "actors": (
         ("article_id", "STRING"), ("id", "STRING"), ("name", "STRING"), ("kind", "STRING"),
@@ -77,21 +82,29 @@ def partition_date(value: str | None) -> str | None:
 def result_rows(result: Result) -> list[tuple[str, tuple]]:
     """One article's ``(table, row)`` pairs: its article row, then its actors,
     events, quotes, stances and forecasts."""
-    record = result.to_json()
-    a = result.article
-    day = partition_date(a.published)
+    return record_rows(result.to_json())
+
+
+def record_rows(record: dict[str, Any], signature: dedup.Signature | None = None) -> list[tuple[str, tuple]]:
+    """``result_rows`` of the result whose ``to_json()`` is ``record``; ``signature``
+    is its text's, when already known."""
+    a = record["article"]
+    day = partition_date(a["published"])
+    signature = signature or dedup.signature(a["text"])
     out = [("articles", (
-        a.id, result.input, a.title, a.author, a.outlet, a.column, a.published, a.url, a.language, a.text,
-        len(result.actors), len(result.events), len(result.quotes), len(result.stances), len(result.forecasts),
+        a["id"], record.get("input"), a["title"], a["author"], a["outlet"], a["column"], a["published"], a["url"],
+        a["language"], a["text"], len(record["actors"]), len(record["events"]), len(record["quotes"]),
+        len(record["stances"]), len(record["forecasts"]), _dumps(list(signature.values)), _dumps(signature.bands()),
         _dumps(record), day))]
-    out += [("actors", (a.id, x["id"], x["name"], x["kind"], x["country"], x["sector"], x["code"],
+    aid = a["id"]
+    out += [("actors", (aid, x["id"], x["name"], x["kind"], x["country"], x["sector"], x["code"],
                         len(x["mentions"]), _dumps(x), day)) for x in record["actors"]]
-    out += [("events", _event_row(a.id, e, day)) for e in record["events"]]
-    out += [("quotes", (a.id, q["id"], q["text"], q["kind"], q["speaker"], q["speaker_name"], q["speaker_title"],
+    out += [("events", _event_row(aid, e, day)) for e in record["events"]]
+    out += [("quotes", (aid, q["id"], q["text"], q["kind"], q["speaker"], q["speaker_name"], q["speaker_title"],
                         _float(q["confidence"]), _dumps(q), day)) for q in record["quotes"]]
-    out += [("stances", (a.id, s["id"], s["holder"], s["issue"], s["polarity"], _float(s["confidence"]),
+    out += [("stances", (aid, s["id"], s["holder"], s["issue"], s["polarity"], _float(s["confidence"]),
                          _dumps(s), day)) for s in record["stances"]]
-    out += [("forecasts", (a.id, f["id"], f["holder"], f["holder_name"], _float(f["probability"]),
+    out += [("forecasts", (aid, f["id"], f["holder"], f["holder_name"], _float(f["probability"]),
                            _float(f["confidence"]), _dumps(f), day)) for f in record["forecasts"]]
     return out
 
@@ -115,4 +128,4 @@ def _float(value: float | int | None) -> float | None:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from .. import dedup
 from ..records import Rejection, Result
 
 
@@ -14,10 +17,32 @@ class WriteOutcome:
     status: Literal["stored", "unchanged", "replaced", "duplicate"]  # duplicate: article_id is the stored one
 
 
+@dataclass(frozen=True, slots=True)
+class Loadable:
+    """An article to store from its ``cable/1`` record, as a batch output keeps it:
+    ``record`` is ``Result.to_json()`` as compact JSON (``separators=(",", ":")``,
+    not ASCII-escaped), ``minhash`` the JSON list of its text's MinHash values and
+    ``bands`` their band keys (``cable.dedup``)."""
+
+    id: str
+    input: str | None
+    url: str | None
+    text: str
+    record: str
+    minhash: str
+    bands: tuple[str, ...]
+
+    def signature(self) -> dedup.Signature:
+        return dedup.Signature(tuple(json.loads(self.minhash)))
+
+
 class Store(Protocol):
     def write(self, result: Result, *, replace: bool = False, dedupe: bool = True) -> WriteOutcome:
         """Store one article's records in one transaction; idempotent by article id; with
         ``dedupe`` a near-duplicate or a stored canonical URL is linked, not stored."""
+
+    def write_many(self, items: Iterable[Loadable], *, replace: bool = False) -> Iterator[WriteOutcome]:
+        """What ``write`` gives for each item in turn, in far fewer transactions."""
 
     def reject(self, rejection: Rejection) -> None:
         """Record a rejected input and its reason."""

@@ -10,6 +10,9 @@ concurrent writers on a server end as if they had written one after the other.
 Events carry a ``sort_date`` (their own date, else the article's) with an
 index, so the newest-first lists stop early on a large store.
 
+``write_many`` stores many articles with the same outcomes as ``write`` one
+after the other, checking and inserting them a part at a time (``cable load``).
+
 A backend sets the few phrases where the SQL dialects differ (``LIKE``, where
 NULLs sort, how titles are concatenated) and its own full-text ``search``.
 """
@@ -18,14 +21,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Any
 
 from .. import dedup
 from ..errors import BadDate, StoreError
 from ..issues import issue_key
-from ..records import Article, Rejection, Result
-from .base import WriteOutcome
+from ..records import Rejection, Result
+from ..records_json import result_from_json
+from .base import Loadable, WriteOutcome
 from .connection import Connection
 
 COUNTED = ("articles", "actors", "events", "quotes", "stances", "forecasts", "rejections")
@@ -54,28 +61,114 @@ class SQLStore:
             if exists and not replace:
                 return WriteOutcome(article.id, "unchanged")
             signature = dedup.signature(article.text)
-            self.sql.lock(duplicate_keys(article, signature))
-            original = None if exists or replace or not dedupe else self._duplicate_of(article, signature)
+            bands = signature.bands()
+            self.sql.lock(duplicate_keys(article.url, bands))
+            original = None if exists or replace or not dedupe else self._duplicate_of(article.url, article.text,
+                                                                                        signature)
             if original is not None:
-                kind, other, similarity = original
-                self.sql.execute("INSERT INTO duplicates VALUES (?,?,?,?,?,?) ON CONFLICT (input, duplicate_of) "
-                                 "DO UPDATE SET url = excluded.url, kind = excluded.kind, "
-                                 "similarity = excluded.similarity, at = excluded.at",
-                                 (result.input or article.id, article.url, other, kind, similarity, _now()))
+                self._link(result.input or article.id, article.url, original)
                 self.sql.execute("DELETE FROM rejections WHERE input = ?", (result.input,))
-                return WriteOutcome(other, "duplicate")
+                return WriteOutcome(original[1], "duplicate")
             if exists:
                 self._delete(article.id)
             self._insert(result, record)
-            self._sign(article.id, signature)
+            self._sign(article.id, _dumps(list(signature.values)), bands)
             self.sql.execute("DELETE FROM rejections WHERE input = ?", (result.input,))
         return WriteOutcome(article.id, "replaced" if exists else "stored")
 
-    def _duplicate_of(self, article: Article, signature: dedup.Signature) -> tuple[str, str, float] | None:
+    LOAD_CHUNK = 2000  # articles per transaction in write_many
+
+    def write_many(self, items: Iterable[Loadable], *, replace: bool = False) -> Iterator[WriteOutcome]:
+        """What ``write(result, replace=replace)`` gives for each item in turn, with the
+        same rows, links and outcomes, in one transaction per ``LOAD_CHUNK`` items: a
+        crash leaves whole chunks stored, never part of an article. Within a chunk the
+        items go in parts that cannot affect one another's checks (no shared id, URL or
+        signature band), each part checked with a few queries and stored in bulk."""
+        for chunk in chunked(items, self.LOAD_CHUNK):
+            outcomes: list[WriteOutcome] = []
+            with self._load_transaction():
+                self.sql.lock([f"article:{x.id}" for x in chunk])
+                self.sql.lock([key for x in chunk for key in duplicate_keys(x.url, x.bands)])
+                for part in independent_parts(chunk, check_duplicates=not replace):
+                    outcomes += self._write_part(part, replace)
+            yield from outcomes
+
+    def _load_transaction(self) -> AbstractContextManager:
+        """The transaction a chunk of ``write_many`` runs in."""
+        return self.sql.transaction()
+
+    def _write_part(self, part: list[Loadable], replace: bool) -> list[WriteOutcome]:
+        """``write`` of each item of a part, whose items share no id, URL or band."""
+        stored_ids = self._stored(part)
+        suspects = set() if replace else self._suspects([x for x in part if x.id not in stored_ids])
+        outcomes, keep, linked = [], [], []
+        for x in part:
+            exists = x.id in stored_ids
+            if exists and not replace:
+                outcomes.append(WriteOutcome(x.id, "unchanged"))
+                continue
+            original = self._duplicate_of(x.url, x.text, x.signature()) if x.id in suspects else None
+            if original is not None:
+                self._link(x.input or x.id, x.url, original)
+                linked.append(x)
+                outcomes.append(WriteOutcome(original[1], "duplicate"))
+                continue
+            if exists:
+                self._delete(x.id)
+            keep.append(x)
+            outcomes.append(WriteOutcome(x.id, "replaced" if exists else "stored"))
+        self._insert_many(keep)
+        self.sql.many("DELETE FROM rejections WHERE input = ?", [(x.input,) for x in linked + keep])
+        return outcomes
+
+    def _stored(self, part: list[Loadable]) -> set[str]:
+        """The ids of the part's articles stored already."""
+        found: set[str] = set()
+        for ids in chunked((x.id for x in part), 500):
+            found |= {r["id"] for r in self.sql.rows(f"SELECT id FROM articles WHERE id IN ({_marks(ids)})", ids)}
+        return found
+
+    def _suspects(self, part: list[Loadable]) -> set[str]:
+        """The ids of the part's articles that share a URL or a signature band with a
+        stored article: those ``_duplicate_of`` must look at; the others are new."""
+        urls: set[str] = set()
+        for chunk in chunked({x.url for x in part if x.url}, 500):
+            urls |= {r["url"] for r in self.sql.rows(f"SELECT url FROM articles WHERE url IN ({_marks(chunk)})", chunk)}
+        bands: set[str] = set()
+        for chunk in chunked({b for x in part for b in x.bands}, 500):
+            bands |= {r["band"] for r in self.sql.rows(
+                f"SELECT DISTINCT band FROM signature_bands WHERE band IN ({_marks(chunk)})", chunk)}
+        return {x.id for x in part if x.url in urls or not bands.isdisjoint(x.bands)}
+
+    def _insert_many(self, items: list[Loadable]) -> None:
+        """Insert the rows of these new articles, each table's in one statement."""
+        rows: dict[str, list[tuple]] = defaultdict(list)
+        for x in items:
+            result = result_from_json(json.loads(x.record))
+            for table, found in article_rows(result, result.to_json()).items():
+                rows[table] += found
+        if rows:
+            self._insert_rows(rows)
+        for x in items:
+            self._on_insert(x.id)
+        self.sql.many("INSERT INTO signatures VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+                      "minhash = excluded.minhash", [(x.id, x.minhash) for x in items])
+        self.sql.many("INSERT INTO signature_bands VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      [(band, x.id) for x in items for band in x.bands])
+
+    def _link(self, input: str, url: str | None, original: tuple[str, str, float]) -> None:
+        """Record ``input`` as a duplicate of the stored article ``original`` names."""
+        kind, other, similarity = original
+        self.sql.execute("INSERT INTO duplicates VALUES (?,?,?,?,?,?) ON CONFLICT (input, duplicate_of) "
+                         "DO UPDATE SET url = excluded.url, kind = excluded.kind, "
+                         "similarity = excluded.similarity, at = excluded.at",
+                         (input, url, other, kind, similarity, _now()))
+
+    def _duplicate_of(self, url: str | None, text: str, signature: dedup.Signature) -> tuple[str, str, float] | None:
         """(kind, stored article id, similarity) when the article is stored already under
         its canonical URL or as a near-duplicate; None when it is new."""
-        if article.url:
-            row = self.sql.one("SELECT id FROM articles WHERE url = ? LIMIT 1", (article.url,))
+        if url:
+            row = self.sql.one("SELECT id FROM articles WHERE url = ? LIMIT 1", (url,))
             if row:
                 return "url", row["id"], 1.0
         bands = signature.bands()
@@ -86,17 +179,17 @@ class SQLStore:
         likely = [r["article_id"] for r in candidates
                   if signature.similarity(dedup.Signature(tuple(json.loads(r["minhash"])))) >= dedup.CANDIDATE]
         for other in likely:  # the estimate picks candidates; the exact overlap decides
-            text = self.sql.one("SELECT text FROM articles WHERE id = ?", (other,))["text"]
-            similarity = dedup.jaccard(article.text, text)
+            stored = self.sql.one("SELECT text FROM articles WHERE id = ?", (other,))["text"]
+            similarity = dedup.jaccard(text, stored)
             if similarity >= dedup.THRESHOLD:
                 return "near", other, round(similarity, 3)
         return None
 
-    def _sign(self, article_id: str, signature: dedup.Signature) -> None:
+    def _sign(self, article_id: str, minhash: str, bands: Sequence[str]) -> None:
         self.sql.execute("INSERT INTO signatures VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET "
-                         "minhash = excluded.minhash", (article_id, _dumps(list(signature.values))))
+                         "minhash = excluded.minhash", (article_id, minhash))
         self.sql.many("INSERT INTO signature_bands VALUES (?, ?) ON CONFLICT DO NOTHING",
-                      [(band, article_id) for band in signature.bands()])
+                      [(band, article_id) for band in bands])
 
     def duplicates(self) -> list[dict[str, Any]]:
         """Inputs not stored because their article already was: kind "url" or "near"."""
@@ -124,9 +217,12 @@ class SQLStore:
             self.sql.execute(f"DELETE FROM {table} WHERE {column} = ?", (article_id,))
 
     def _insert(self, result: Result, record: dict[str, Any]) -> None:
-        rows = article_rows(result, record)
-        self.sql.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows["articles"][0])
+        self._insert_rows(article_rows(result, record))
         self._on_insert(result.article.id)
+
+    def _insert_rows(self, rows: dict[str, list[tuple]]) -> None:
+        """Insert the rows of one article or more (``article_rows``, lists joined)."""
+        self.sql.many("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows["articles"])
         for table, marks in (("actors", 9), ("events", 18), ("event_actors", 4), ("quotes", 10), ("stances", 7),
                              ("forecasts", 6)):
             self.sql.many(f"INSERT INTO {table} VALUES ({','.join('?' * marks)})", rows[table])
@@ -387,13 +483,56 @@ class SQLStore:
         self.close()
 
 
-def duplicate_keys(article: Article, signature: dedup.Signature) -> list[str]:
+def duplicate_keys(url: str | None, bands: Iterable[str]) -> list[str]:
     """What a write must hold, after the article's id, so that no other writer stores
     a duplicate meanwhile: its URL and its signature's bands (an article it could be
     found a near-duplicate of shares one). Taken after the id, so no writer waits
     for an id while it holds one of these: no deadlock."""
-    keys = [f"band:{band}" for band in signature.bands()]
-    return keys + [f"url:{article.url}"] if article.url else keys
+    keys = [f"band:{band}" for band in bands]
+    return keys + [f"url:{url}"] if url else keys
+
+
+def loadable(result: Result) -> Loadable:
+    """What ``write_many`` takes for a result (a batch output holds the same)."""
+    signature = dedup.signature(result.article.text)
+    a = result.article
+    return Loadable(a.id, result.input, a.url, a.text, _dumps(result.to_json()), _dumps(list(signature.values)),
+                    tuple(signature.bands()))
+
+
+def independent_parts(items: list[Loadable], *, check_duplicates: bool = True) -> Iterator[list[Loadable]]:
+    """The items in order, cut into runs in which no item shares its id (nor, when
+    duplicates are checked, its URL or a signature band) with an earlier one: an
+    item's outcome then depends on what was stored before its run alone."""
+    part: list[Loadable] = []
+    seen: set[str] = set()
+    for x in items:
+        keys = {f"id:{x.id}"}
+        if check_duplicates:
+            keys |= set(duplicate_keys(x.url, x.bands))
+        if not seen.isdisjoint(keys):
+            yield part
+            part, seen = [], set()
+        part.append(x)
+        seen |= keys
+    if part:
+        yield part
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last may be shorter)."""
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _marks(values: Sequence) -> str:
+    return ",".join("?" * len(values))
 
 
 def article_rows(result: Result, record: dict[str, Any]) -> dict[str, list[tuple]]:

@@ -99,6 +99,7 @@ class PostgresStore(SQLStore):
     NULLS_LAST = " NULLS LAST"
     NULLS_FIRST = " NULLS FIRST"
     STORED_ORDER = "seq"  # the order rows were stored in, as SQLite's rowid gives it
+    LOAD_CHUNK = 50  # write_many's advisory locks (17 an article) stay well inside the server's lock table
 
     def __init__(self, url: str):
         self.url = url

@@ -1,0 +1,267 @@
+"""`cable load` of a million events into a fresh SQLite store, beside the floor.
+
+Builds once, under ``bench/.load-1m/``, a `cable batch` output folder of at least
+``--events`` events: the pipeline's results for the bundled examples (or, with
+``--base corpus``, for the Wikinews corpus in ../shared), each copied under new
+article ids, inputs, URLs and publication dates a week apart over ten years
+(event dates moved with them), with half the words of each copy's text outside
+the actor mentions and triggers replaced by other words of the same length (so
+offsets hold and no copy is an exact or near duplicate of another), written
+with the rows ``cable.batch.tables`` gives, to Parquet partitioned by date.
+
+Then, in one run: times ``cable load DIR --db FILE`` (a process of its own) into a
+fresh file and again into the loaded file (every article unchanged); the floor,
+every row the load stored inserted again with plain ``executemany`` into bare
+tables (the store's tables without secondary or full-text indexes, no checks),
+one transaction per table; and ``store.write`` article by article on a sample.
+
+    python bench/load_speed.py [--events 1000000] [--base examples|corpus] [--sample 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".load-1m"
+CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews-2019-2020" / "articles.jsonl"
+WORD = re.compile(r"\w+")
+START = dt.date(2011, 1, 3)
+WEEKS = 520
+ROUND = 4000  # articles written per round of Parquet files
+
+
+def base_records(base: str) -> list[dict]:
+    """The pipeline's results (``cable/1`` objects) for the base articles, cached."""
+    path = CACHE / f"base-{base}.jsonl"
+    if not path.exists():
+        from cable.batch.slices import Slice, slice_items
+        from cable.pipeline import process, process_many
+        from cable.records import Result
+
+        if base == "corpus":
+            results = [r for r in process_many(slice_items(Slice(str(CORPUS)))) if isinstance(r, Result)]
+        else:
+            results = [process(p.read_text(encoding="utf-8"), input=p.name)
+                       for p in sorted((ROOT / "examples").glob("wikinews-*"))]
+        CACHE.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in results), "utf-8")
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+class Copier:
+    """Copies of one base record: new id, input, URL, dates and words, spans kept true to the text."""
+
+    def __init__(self, record: dict, vocabulary: dict[int, list[str]]):
+        self.record, self.vocabulary = record, vocabulary
+        self.text = record["article"]["text"]
+        self.spans = [d for d in _dicts(record) if isinstance(d.get("text"), str)
+                      and _offsets(d) and self.text[slice(*_offsets(d))] == d["text"]]
+        kept = [_offsets(d) for d in _dicts(record["actors"]) if _offsets(d)]
+        kept += [(e["trigger"]["start"], e["trigger"]["end"]) for e in record["events"]]
+        self.words = [(m.start(), m.end()) for m in WORD.finditer(self.text)
+                      if not any(s < m.end() and m.start() < e for s, e in kept)]
+        self.dates = [(e["date"], e["date"].get(k), k) for e in record["events"] if e["date"]
+                      for k in ("start", "end")]
+        self.published = record["article"]["published"]
+
+    def copy(self, n: int, day: dt.date, rng: random.Random) -> dict:
+        """The record in place, as copy ``n`` published on ``day`` (valid until the next call)."""
+        pieces, at = [], 0
+        for start, end in self.words:
+            if rng.random() < 0.5:
+                choices = self.vocabulary.get(end - start)
+                pieces += [self.text[at:start], rng.choice(choices) if choices else self.text[start:end]]
+                at = end
+        text = "".join(pieces) + self.text[at:]
+        r, a = self.record, self.record["article"]
+        for d in self.spans:
+            d["text"] = text[slice(*_offsets(d))]
+        shift = (day - dt.date.fromisoformat(self.published[:10])) if self.published else dt.timedelta(0)
+        for holder, value, key in self.dates:
+            holder[key] = _shifted(value, shift)
+        a["text"], a["published"] = text, day.isoformat()
+        a["id"] = f"{n:016x}"
+        a["url"] = f"https://copies.example.org/{n}/{a['id']}"
+        r["input"] = f"copy-{n}.txt"
+        return r
+
+
+def build(folder: Path, events: int, base: str) -> int:
+    """Write the copies' tables under ``folder``; the number of events written."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from cable import dedup
+    from cable.batch.tables import COLUMNS, PARTITION, record_rows
+
+    records = base_records(base)
+    vocabulary: dict[int, list[str]] = defaultdict(list)
+    for word in sorted({w for r in records for w in WORD.findall(r["article"]["text"])}):
+        vocabulary[len(word)].append(word)
+    copiers = [Copier(r, vocabulary) for r in records]
+    per_round = sum(len(r["events"]) for r in records)
+    total = -(-events // per_round) * len(records)  # articles
+    rng, written, n, part = random.Random(20240101), 0, 0, 0
+    while n < total:
+        rows: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        batch = []
+        while n < total and len(batch) < ROUND:
+            copier = copiers[n % len(copiers)]
+            record = copier.copy(n, START + dt.timedelta(weeks=n * WEEKS // total), rng)
+            batch.append(json.dumps(record, ensure_ascii=False))
+            written += len(record["events"])
+            n += 1
+        records_now = [json.loads(b) for b in batch]
+        for record, signature in zip(records_now, dedup.signatures([r["article"]["text"] for r in records_now])):
+            for table, row in record_rows(record, signature):
+                rows[table, row[-1]].append(row)
+        for (table, day), items in rows.items():
+            names = [name for name, _ in COLUMNS[table]]
+            target = folder / table / f"{PARTITION}={day}"
+            target.mkdir(parents=True, exist_ok=True)
+            pq.write_table(pa.table({name: [row[i] for row in items] for i, name in enumerate(names)}),
+                           target / f"part-{part:05d}.parquet")
+        part += 1
+        print(f"  {n:,} of {total:,} articles", file=sys.stderr, flush=True)
+    return written
+
+
+def cable_load(folder: Path, db: Path) -> tuple[float, str]:
+    """Seconds ``cable load`` took in a process of its own, and what it printed."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "cable", "load", str(folder), "--db", str(db)],
+                          capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, done.stdout.strip()
+
+
+def floor(source: Path, target: Path) -> tuple[float, int]:
+    """Seconds to insert every row of ``source``'s tables into bare tables with executemany; rows."""
+    from cable.store.sqlite import DDL, LATER_INDEXES
+
+    _remove(target)
+    db = sqlite3.connect(target, isolation_level=None)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA cache_size = -262144")
+    for statement in (DDL + LATER_INDEXES).split(";"):
+        if "CREATE TABLE" in statement:
+            db.execute(statement)
+    src = sqlite3.connect(source)
+    tables = [r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                        "'articles_fts%' AND name NOT IN ('meta', 'sqlite_stat1')")]
+    seconds, count = 0.0, 0
+    for table in tables:
+        rows = src.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+        if not rows:
+            continue
+        start = time.perf_counter()
+        db.execute("BEGIN")
+        db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
+        db.execute("COMMIT")
+        seconds += time.perf_counter() - start
+        count += len(rows)
+        del rows
+    db.close()
+    return seconds, count
+
+
+def one_by_one(folder: Path, db: Path, sample: int) -> tuple[float, int, int]:
+    """Seconds for ``store.write`` of the first ``sample`` articles into a fresh store; articles, events."""
+    from cable.batch.load import table_rows
+    from cable.records_json import result_from_json
+    from cable.store import open_store
+
+    _remove(db)
+    rows = []
+    for row in table_rows(folder / "articles", ["record"]):
+        rows.append(row["record"])
+        if len(rows) == sample:
+            break
+    events = 0
+    with open_store(str(db)) as store:
+        start = time.perf_counter()
+        for record in rows:
+            result = result_from_json(json.loads(record))
+            store.write(result)
+            events += len(result.events)
+        seconds = time.perf_counter() - start
+    return seconds, len(rows), events
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--base", choices=["examples", "corpus"], default="examples")
+    parser.add_argument("--sample", type=int, default=300, help="articles for the one-by-one write")
+    args = parser.parse_args()
+    folder = CACHE / f"out-{args.base}-{args.events}"
+    if not (folder / "articles").is_dir():
+        started = time.perf_counter()
+        written = build(folder, args.events, args.base)
+        print(f"built {folder} ({written:,} events) in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    db = CACHE / "load.db"
+    _remove(db)
+    seconds, said = cable_load(folder, db)
+    counts = sqlite3.connect(db).execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM articles)")
+    events, articles = counts.fetchone()
+    again, said_again = cable_load(folder, db)
+    low, rows = floor(db, CACHE / "floor.db")
+    write_s, write_n, write_events = one_by_one(folder, CACHE / "one.db", args.sample)
+    print(said.splitlines()[0])
+    print(f"{'':<44} {'seconds':>9} {'events/s':>10} {'articles/s':>11}")
+    print(f"{'cable load, fresh SQLite file':<44} {seconds:>9.1f} {events / seconds:>10,.0f} {articles / seconds:>11,.0f}")
+    print(f"{'floor: executemany into bare tables':<44} {low:>9.1f} {events / low:>10,.0f} {articles / low:>11,.0f}")
+    print(f"{'cable load again (all unchanged)':<44} {again:>9.1f}")
+    print(f"{f'store.write one by one ({write_n} articles)':<44} {write_s:>9.1f} {write_events / write_s:>10,.0f}"
+          f" {write_n / write_s:>11,.1f}")
+    print(f"{events:,} events, {articles:,} articles, {rows:,} rows; load / floor = {seconds / low:.2f}; "
+          f"second load: {said_again.splitlines()[0]}")
+    for path in (CACHE / "floor.db", CACHE / "one.db"):
+        _remove(path)
+
+
+def _dicts(value):
+    """Every dict inside a JSON value."""
+    if isinstance(value, dict):
+        yield value
+        for v in value.values():
+            yield from _dicts(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _dicts(v)
+
+
+def _offsets(d: dict) -> tuple[int, int] | None:
+    for start, end in (("start", "end"), ("char_start", "char_end")):
+        if isinstance(d.get(start), int) and isinstance(d.get(end), int):
+            return d[start], d[end]
+    return None
+
+
+def _shifted(value: str | None, shift: dt.timedelta) -> str | None:
+    try:
+        return (dt.date.fromisoformat(value[:10]) + shift).isoformat() + value[10:] if value else value
+    except ValueError:
+        return value
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(f"{path}{suffix}"):
+            os.remove(f"{path}{suffix}")
+
+
+if __name__ == "__main__":
+    main()
