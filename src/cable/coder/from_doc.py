@@ -12,6 +12,8 @@ spaCy's Penn Treebank tags.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.attrs import DEP, HEAD, IDX, ORTH, POS, SPACY, TAG
 
 from cable.coder.treebank import Node
@@ -20,22 +22,26 @@ NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERBS = frozenset({"VERB", "AUX"})
 CONJUNCTS = frozenset({"conj"})
 _ATTRS = [ORTH, POS, TAG, DEP, HEAD, IDX, SPACY]
+_WRAP = 1 << 64
 _LABELS: dict[int, str] = {}  # part-of-speech, tag and dependency names by their ids: a few hundred
 
 
-class Word:
+class Word(NamedTuple):
     """What the tree is built from, for one token: spaCy's token attributes, read
     once. A spaCy ``Token`` is made anew each time a token's children are walked,
     and each of its string attributes is a look-up; a sentence's tree walks them
     many times over. Words link down to their children only, so that they, like
     the trees, are freed as soon as they are dropped, without the garbage collector."""
 
-    __slots__ = ("i", "text", "pos_", "tag_", "dep_", "idx", "space", "head", "children")
-
-    def __init__(self, i: int, text: str, pos: str, tag: str, dep: str, idx: int, space: bool, head: int):
-        self.i, self.text, self.pos_, self.tag_, self.dep_, self.idx = i, text, pos, tag, dep, idx
-        self.space, self.head = space, head   # a space after it; its head's index (its own for a root)
-        self.children: list[Word] = []
+    i: int
+    text: str
+    pos_: str
+    tag_: str
+    dep_: str
+    idx: int
+    space: bool           # a space after it
+    head: int             # its head's index, its own for a root
+    children: list[Word]  # in text order
 
     @property
     def n_lefts(self) -> int:
@@ -76,25 +82,21 @@ def doc_words(doc, start: int = 0, end: int | None = None) -> list[Word]:
         for key in row[1:4]:
             if key not in labels:
                 labels[key] = strings[key]
-    words = [Word(start + k, strings[orth], labels[pos], labels[tag], labels[dep], idx, space == 1,
-                  start + k + _signed(head))
-             for k, (orth, pos, tag, dep, head, idx, space) in enumerate(rows)]
+    make = tuple.__new__  # a word is made by the thousand: without a call to Python code
+    words = []
+    for i, (orth, pos, tag, dep, head, idx, space) in enumerate(rows, start):
+        head = i + (head - _WRAP if head >= _WRAP >> 1 else head)  # to_array's offsets are unsigned
+        words.append(make(Word, (i, strings[orth], labels[pos], labels[tag], labels[dep], idx, space == 1,
+                                 head if start <= head < end else i, [])))
     for word in words:
-        if word.head != word.i and start <= word.head < end:
+        if word.head != word.i:
             words[word.head - start].children.append(word)
-        else:
-            word.head = word.i
     return words
 
 
 def words_text(words: list[Word]) -> str:
     """The text of consecutive words, as spaCy's ``Doc.text`` gives it."""
     return "".join([w.text + " " if w.space else w.text for w in words])
-
-
-def _signed(value: int) -> int:
-    """``to_array`` gives the head's relative offset as an unsigned 64-bit number."""
-    return value - (1 << 64) if value >= 1 << 63 else value
 
 
 def tree_from_words(words: list[Word], span) -> Node:

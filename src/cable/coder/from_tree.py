@@ -80,9 +80,9 @@ class TreeReader:
 
     def emit_phrase(self, phrase: Phrase, node: Node) -> None:
         """A phrase between its marks, with its character span when known."""
-        leaves = [leaf for leaf in node.leaves() if leaf.start >= 0]
-        if leaves:
-            phrase.span = (leaves[0].start, leaves[-1].start + len(leaves[-1].word))
+        first, last = node.edge_leaf(0), node.edge_leaf(-1)
+        if first is not None and last is not None and first.start >= 0 and last.start >= 0:
+            phrase.span = (first.start, last.start + len(last.word))
         self.items.append(Mark(phrase, True))
         self.items.extend(phrase.words)
         self.items.append(Mark(phrase, False))
@@ -152,16 +152,16 @@ def has_subject(node: Node) -> bool:
     return "VP" in labels and "NP" in labels[: labels.index("VP")]
 
 
-def survey(root: Node) -> tuple[set[Node], dict[int, frozenset[str]]]:
-    """The tree's compounds, and for each node (by id) the labels of the nodes
-    under it, a compound counting as ``NP``; in one pass."""
+def survey(root: Node) -> tuple[set[Node], dict[int, set[str]]]:
+    """The tree's compounds, and for each node (by id; not for words) the labels of
+    the nodes under it, a compound counting as ``NP``; in one pass."""
     compounds: set[Node] = set()
-    labels: dict[int, frozenset[str]] = {}
+    labels: dict[int, set[str]] = {}
     _survey(root, compounds, labels)
     return compounds, labels
 
 
-def _survey(node: Node, compounds: set[Node], labels: dict[int, frozenset[str]]) -> tuple[bool, int, int]:
+def _survey(node: Node, compounds: set[Node], labels: dict[int, set[str]]) -> tuple[bool, int, int]:
     """Records the compounds and labels under ``node`` (see ``survey``); returns
     whether its subtree, itself included, holds a verb phrase or clause, and how
     many conjunctions and noun labels it holds.
@@ -175,24 +175,29 @@ def _survey(node: Node, compounds: set[Node], labels: dict[int, frozenset[str]])
         if child.word is None:
             v, c, n = _survey(child, compounds, labels)
             below |= labels[id(child)]
-        else:  # a word: nothing below it (no labels recorded for it)
-            v, c, n = _counts(child.label)
+            below.add("NP" if child in compounds else child.label)
+        else:  # a word: nothing below it
+            v, c, n = _COUNTS.get(child.label) or _counts(child.label)
+            below.add(child.label)
         verbal, conjunctions, nouns = verbal or v, conjunctions + c, nouns + n
-        below.add("NP" if child in compounds else child.label)
-    labels[id(node)] = frozenset(below)
+    labels[id(node)] = below
     if (node.label == "NP" and not verbal and conjunctions <= 1 and nouns >= 2
             and any(child.label == "CC" for child in node.children)):
         compounds.add(node)
-    v, c, n = _counts(node.label)
+    v, c, n = _COUNTS.get(node.label) or _counts(node.label)
     return verbal or v, conjunctions + c, nouns + n
 
 
+_COUNTS: dict[str, tuple[bool, int, int]] = {}
+
+
 def _counts(label: str) -> tuple[bool, int, int]:
-    """Whether a label is verbal, and whether it is a conjunction and a noun label, as counts."""
-    return label.startswith(("VP", "S")), label == "CC", label.startswith("N")
+    """Whether a label is verbal, and whether it is a conjunction and a noun label, as counts (remembered)."""
+    found = _COUNTS[label] = (label.startswith(("VP", "S")), int(label == "CC"), int(label.startswith("N")))
+    return found
 
 
-def noun_phrase(node: Node, compounds: set[Node], labels: frozenset[str] | None = None) -> Phrase | None:
+def noun_phrase(node: Node, compounds: set[Node], labels: set[str] | frozenset[str] | None = None) -> Phrase | None:
     """The phrase a noun phrase stands for, or None when it must be opened up;
     ``labels`` are those under the node (worked out when not given)."""
     if labels is None:

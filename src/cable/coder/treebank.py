@@ -45,6 +45,15 @@ class Node:
                 stack.extend(reversed(node.children))
         return found
 
+    def edge_leaf(self, end: int) -> "Node | None":
+        """The first (``end`` 0) or last (-1) preterminal under this node, or None."""
+        node = self
+        while node.word is None:
+            if not node.children:
+                return None
+            node = node.children[end]
+        return node
+
     def descendants(self) -> list["Node"]:
         """Every node below this one, in document order."""
         found: list[Node] = []
