@@ -533,6 +533,43 @@ def test_article_body_selector_finds_the_first_match_as_trafilatura_does():
     assert first_article_body(tree)[0].get("id") == "reply-1"  # class="post", the first in page order
 
 
+def test_one_walk_prunes_as_the_selectors_in_turn_do():
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+
+    from cable.pipeline import clean_prune as prune
+
+    def pruned(*nodelists) -> str:
+        tree = parse_tree(CHROME_PAGE)
+        for nodelist in nodelists:
+            tree = prune_unwanted_nodes(tree, nodelist)
+        return lxml.html.tostring(tree, encoding="unicode")
+
+    assert pruned(prune.RAW_TREE_PRUNE_AND_COMMENTS) == pruned(prune.RAW_TREE_PRUNE, prune.COMMENTS_AND_LISTS)
+    assert pruned(prune.OVERALL_DISCARD_ONE_WALK) == pruned(prune.OVERALL_DISCARD)
+    kept = pruned(prune.RAW_TREE_PRUNE_AND_COMMENTS)
+    assert "<h1>v</h1>" in kept and ">w<" not in kept and "share-buttons" not in kept and "disqus" not in kept
+
+
+def test_page_is_parsed_as_trafilatura_parses_it():
+    from trafilatura.utils import load_html
+
+    page = CHROME_PAGE.replace("<p id=\"plain\"", "<p id=\"plain\">\x0b\x1f<form><input name=q></form></p><p")
+    ours, theirs = parse_tree(page), load_html(page)
+    assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
+    assert isinstance(ours.find(".//form"), lxml.html.HtmlElement)
+
+
+def test_json_ld_is_read_as_trafilatura_reads_it():
+    from trafilatura.json_metadata import normalize_json as theirs
+    from trafilatura.metadata import JSON_MINIFY
+
+    from cable.pipeline.clean_html import _JsonMinify, normalize_json
+
+    for text in ['{ "a" : "b c\\" d" ,\n\t"e":\u00a0[1, 2] }', '"open \\ "', ' {"x\\u0041\\ud83d": "<b>y</b> &amp;"}']:
+        assert _JsonMinify().sub(r"\1", text) == JSON_MINIFY.sub(r"\1", text)
+        assert normalize_json(text) == theirs(text)
+
+
 def test_chrome_selectors_use_trafilaturas_own_patterns():
     from trafilatura import xpaths
 

@@ -9,7 +9,10 @@ extractor's text, which is when that text is short, lacks paragraphs, holds
 page chrome, or covers little of the page's visible text. Categories, tags and
 licence, which Cable does not use, are not looked for. trafilatura's XPaths
 for page chrome and bylines are read in Python (``clean_prune``: same elements,
-a fraction of the time); the date is ``clean_date``'s.
+a fraction of the time); the date is ``clean_date``'s. The page is parsed as
+trafilatura parses it, with lxml.html's element classes assigned in C, and
+two of trafilatura's whole-text passes (the XML-character repair, JSON-LD
+minifying) are done the same way in less time.
 """
 
 from __future__ import annotations
@@ -17,21 +20,23 @@ from __future__ import annotations
 import re
 from copy import copy
 from functools import partial
+from html import unescape
 
 from lxml import etree
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
+from trafilatura import metadata, utils
 from trafilatura.core import _forum_thread_page
 from trafilatura.external import SANITIZED_XPATH
 from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+from trafilatura.json_metadata import JSON_UNICODE_REPLACE
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
-    extract_meta_json,
     extract_sitename,
     extract_title,
     extract_url,
 )
 from trafilatura.settings import Document, Extractor
-from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from ..records import Removed
@@ -40,11 +45,11 @@ from .clean_date import publication_date
 from .clean_meta import outlet_for_domain
 from .clean_prune import (
     COMMENTS,
-    COMMENTS_AND_LISTS,
-    RAW_TREE_PRUNE,
+    RAW_TREE_PRUNE_AND_COMMENTS,
     compare_extraction,
     extract_author,
     extract_main,
+    with_names,
 )
 from .clean_title import page_headline
 
@@ -92,11 +97,38 @@ def read_html_page(html: str, url: str | None = None) -> Page:
 
 
 def parse_tree(html: str):
-    """The page as an lxml tree (trafilatura's parser: comments dropped), or None when unreadable."""
+    """The page as an lxml tree (trafilatura's ``load_html``: comments dropped), or None when unreadable."""
     try:
-        return load_html(html)
+        return _load_html(html)
     except (etree.ParserError, ValueError, TypeError):
         return None
+
+
+class _XmlChars:
+    """trafilatura's INVALID_XML_CHARS, whose ``sub`` runs only on a page that holds one of them:
+    a test for each character is a fraction of a regular expression's pass over the page."""
+
+    def sub(self, repl: str, text: str) -> str:
+        if any(char in text for char in _INVALID_XML):
+            return utils.INVALID_XML_CHARS.sub(repl, text)
+        return text
+
+
+def _html_parser() -> etree.HTMLParser:
+    """trafilatura's HTML parser with lxml.html's element classes found in C, not by a Python call per
+    element: every element is an ``HtmlElement`` (no form-field classes, which nothing here uses)."""
+    parser = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                              remove_pis=True)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+    return parser
+
+
+_INVALID_XML = tuple(chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF))
+_PARSER = _html_parser()
+_load_html = with_names(utils.load_html, utils, HTML_PARSER=_PARSER,
+                        fromstring_bytes=with_names(utils.fromstring_bytes, utils, HTML_PARSER=_PARSER),
+                        repair_faulty_html=with_names(utils.repair_faulty_html, utils, INVALID_XML_CHARS=_XmlChars()))
 
 
 def read_metadata(tree, url: str | None) -> Document:
@@ -117,6 +149,34 @@ def read_metadata(tree, url: str | None) -> Document:
     return meta
 
 
+def normalize_json(string: str) -> str:
+    """trafilatura's ``normalize_json``, its character-by-character pass that drops lone surrogates
+    made one regular expression."""
+    if "\\" in string:
+        string = string.replace("\\n", "").replace("\\r", "").replace("\\t", "")
+        string = JSON_UNICODE_REPLACE.sub(lambda match: chr(int(match[1], 16)), string)
+        string = _SURROGATE.sub("", string)
+        string = unescape(string)
+    return utils.trim(utils.HTML_STRIP_TAGS.sub("", string))
+
+
+class _JsonMinify:
+    """trafilatura's JSON_MINIFY: ``sub(r"\\1", text)`` keeps the JSON strings and drops the whitespace
+    between them, here with one split and plain deletions, not a Python call per space."""
+
+    def sub(self, repl: str, text: str) -> str:
+        parts = _JSON_STRING.split(text)
+        parts[::2] = [_SPACE.sub("", part) for part in parts[::2]]
+        return "".join(parts)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSON_STRING = re.compile(r'("(?:\\.|[^"\\])*")')
+_SPACE = re.compile(r"\s+")
+extract_meta_json = with_names(metadata.extract_meta_json, metadata, normalize_json=normalize_json,
+                               JSON_MINIFY=_JsonMinify())
+
+
 def _site_name(name: str | None, url: str | None) -> str | None:
     """The site's name without a leading "@", capitalised; else the URL's host."""
     if name:
@@ -135,15 +195,14 @@ def extract_body(tree, url: str | None) -> str:
     options = Extractor(output_format="python", precision=True, comments=False, url=url)
     try:
         is_forum = _forum_thread_page(tree)
-        tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE)
-        tree = prune_unwanted_nodes(tree, COMMENTS_AND_LISTS)
+        tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_AND_COMMENTS)
         cleaned = tree_cleaning(copy(tree), options)
         visible = visible_length(cleaned)
         prepare = partial(main_tree, tree, options, url, is_forum)
         body, text = extract_main(prepare(cleaned), options, prepare)
         if fallback_may_win(body, text, visible, options.min_extracted_size):
             backup = tree_cleaning(copy(tree), options)
-            body, text = compare_extraction(backup, copy(tree), body, text, options)
+            body, text = compare_extraction(backup, tree, body, text, options)  # the last reader of ``tree``
     except (TypeError, ValueError):
         return ""
     return xmltotxt(body, False) if text else ""
