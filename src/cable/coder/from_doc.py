@@ -44,14 +44,6 @@ class Word(NamedTuple):
     children: list[Word]  # in text order
 
     @property
-    def n_lefts(self) -> int:
-        return sum(1 for c in self.children if c.i < self.i)
-
-    @property
-    def n_rights(self) -> int:
-        return sum(1 for c in self.children if c.i > self.i)
-
-    @property
     def rights(self) -> list[Word]:
         return [c for c in self.children if c.i > self.i]
 
@@ -72,25 +64,22 @@ class Word(NamedTuple):
                 child._collect(found)
 
 
-def doc_words(doc, start: int = 0, end: int | None = None) -> list[Word]:
-    """The tokens ``doc[start:end]`` as words with their children (a head outside
-    the range makes its word a root)."""
-    end = len(doc) if end is None else end
+def doc_words(doc) -> list[Word]:
+    """The document's tokens as words with their children."""
     strings, labels = doc.vocab.strings, _LABELS
-    rows = doc.to_array(_ATTRS)[start:end].tolist()
+    rows = doc.to_array(_ATTRS).tolist()
     for row in rows:
         for key in row[1:4]:
             if key not in labels:
                 labels[key] = strings[key]
     make = tuple.__new__  # a word is made by the thousand: without a call to Python code
     words = []
-    for i, (orth, pos, tag, dep, head, idx, space) in enumerate(rows, start):
+    for i, (orth, pos, tag, dep, head, idx, space) in enumerate(rows):
         head = i + (head - _WRAP if head >= _WRAP >> 1 else head)  # to_array's offsets are unsigned
-        words.append(make(Word, (i, strings[orth], labels[pos], labels[tag], labels[dep], idx, space == 1,
-                                 head if start <= head < end else i, [])))
+        words.append(make(Word, (i, strings[orth], labels[pos], labels[tag], labels[dep], idx, space == 1, head, [])))
     for word in words:
         if word.head != word.i:
-            words[word.head - start].children.append(word)
+            words[word.head].children.append(word)
     return words
 
 
@@ -100,12 +89,9 @@ def words_text(words: list[Word]) -> str:
 
 
 def tree_from_words(words: list[Word], span) -> Node:
-    """The tree of one spaCy sentence (a ``Span``), from words (``doc_words``)
-    that include its own."""
-    offset = words[0].i if words else 0
-    own = words[span.start - offset:span.end - offset]
-    roots = [w for w in own if w.head == w.i]
-    root = roots[0] if len(roots) == 1 else words[span.root.i - offset]  # a parse across sentences
+    """The tree of one spaCy sentence (a ``Span``), from its document's words (``doc_words``)."""
+    roots = [w for w in words[span.start:span.end] if w.head == w.i]
+    root = roots[0] if len(roots) == 1 else words[span.root.i]  # a parse across sentences
     top = Node("ROOT")
     _attach(top, _constituent(root))
     top.start = top.children[0].start if top.children else -1
@@ -113,7 +99,7 @@ def tree_from_words(words: list[Word], span) -> Node:
 
 
 def _constituent(token) -> Node:
-    if token.pos_ in VERBS and ((token.n_lefts + token.n_rights) > 0 or token.dep_ == "ROOT"):
+    if token.pos_ in VERBS and (token.children or token.dep_ == "ROOT"):
         return _clause(token)
     if token.pos_ in NOUNS:
         return _noun_phrase(token)
@@ -200,7 +186,7 @@ def _left_part(child) -> list[Node]:
     as an ``NP``, anything else as plain words."""
     if child.pos_ == "ADJ" and any(c.dep_ in CONJUNCTS for c in child.children):
         return [_node("ADJP", [_leaf(t) for t in child.subtree])]
-    if child.dep_ == "poss" and (child.n_lefts + child.n_rights) > 0:
+    if child.dep_ == "poss" and child.children:
         return [_node("NP", [_leaf(t) for t in child.subtree])]
     return [_leaf(t) for t in child.subtree]
 
@@ -230,17 +216,16 @@ def _preposition(token) -> Node:
 
 
 def _generic(token) -> Node:
-    children = list(token.children)
-    if not children:
+    if not token.children:
         return _leaf(token)
     label = {"ADJ": "ADJP", "ADV": "ADVP"}.get(token.pos_, "FRAG")
-    return _node(label, [_leaf(token), *(_constituent(c) for c in children)])
+    return _node(label, [_leaf(token), *(_constituent(c) for c in token.children)])
 
 
 def _clause(verb) -> Node:
     """``(S subject auxiliaries (VP verb ...))``; conjoined verbs as sibling VPs."""
     before, after = [], []
-    children = list(verb.children)  # read once: each pass over a token's children makes new tokens
+    children = verb.children
     conjuncts = [c for c in children if c.dep_ in CONJUNCTS and c.pos_ in VERBS]
     for child in children:
         if child in conjuncts or (child.dep_ == "cc" and conjuncts):
