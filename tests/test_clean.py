@@ -625,3 +625,13 @@ def test_a_plain_url_date_comes_first_an_uncertain_one_after_the_metadata():
 def test_no_date_is_read_from_the_running_text():
     body = "<p>The council met on 2018-08-25 and voted to close the bridge for repairs.</p>"
     assert publication_day(date_page("", body)) is None
+
+
+@pytest.mark.parametrize("name", ["CONTROL", "INVALID_XML"])
+def test_a_character_pattern_looks_for_exactly_the_characters_its_pattern_removes(name):
+    from cable.pipeline import clean_html
+    from cable.pipeline.clean import CONTROL
+
+    found = {"CONTROL": CONTROL, "INVALID_XML": clean_html.INVALID_XML}[name]
+    assert {chr(c) for c in range(0x10000) if found.pattern.match(chr(c))} == set(found.chars)
+    assert found.sub("", "a\x01b") == "ab" and found.sub("", "plain text") == "plain text"

@@ -104,13 +104,17 @@ def parse_tree(html: str):
         return None
 
 
-class _XmlChars:
-    """trafilatura's INVALID_XML_CHARS, whose ``sub`` runs only on a page that holds one of them:
-    a test for each character is a fraction of a regular expression's pass over the page."""
+class CharacterPattern:
+    """A pattern that matches single characters, exactly ``chars``, whose ``sub`` runs only on a
+    text that holds one of them: a test for each character is a fraction of the pattern's pass
+    over a page."""
+
+    def __init__(self, pattern: re.Pattern[str], chars: tuple[str, ...]):
+        self.pattern, self.chars = pattern, chars
 
     def sub(self, repl: str, text: str) -> str:
-        if any(char in text for char in _INVALID_XML):
-            return utils.INVALID_XML_CHARS.sub(repl, text)
+        if any(char in text for char in self.chars):
+            return self.pattern.sub(repl, text)
         return text
 
 
@@ -124,11 +128,13 @@ def _html_parser() -> etree.HTMLParser:
     return parser
 
 
-_INVALID_XML = tuple(chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF))
+# trafilatura's INVALID_XML_CHARS
+INVALID_XML = CharacterPattern(utils.INVALID_XML_CHARS,
+                               tuple(chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)))
 _PARSER = _html_parser()
 _load_html = with_names(utils.load_html, utils, HTML_PARSER=_PARSER,
                         fromstring_bytes=with_names(utils.fromstring_bytes, utils, HTML_PARSER=_PARSER),
-                        repair_faulty_html=with_names(utils.repair_faulty_html, utils, INVALID_XML_CHARS=_XmlChars()))
+                        repair_faulty_html=with_names(utils.repair_faulty_html, utils, INVALID_XML_CHARS=INVALID_XML))
 
 
 def read_metadata(tree, url: str | None) -> Document:
