@@ -247,15 +247,16 @@ def is_not_author(e) -> bool:
     return bool(_NOT_AUTHOR_ID.search(ident) or _NOT_AUTHOR_CLASS.search(cls))
 
 
-RAW_TREE_PRUNE = [selector(("div", "section", "aside"), is_appended_article),
-                  selector(("div", "section", "aside"), is_share_bar)]
-COMMENTS_AND_LISTS = [selector(("div", "list", "section", "details", "ol", "ul"), is_comment_box_or_list)]
+# (tags, test) of each XPath in trafilatura's lists: one selector each, or one walk for a whole list
+RAW_TREE_PRUNE_PARTS = ((("div", "section", "aside"), is_appended_article), (("div", "section", "aside"), is_share_bar))
+COMMENTS_AND_LISTS_PARTS = ((("div", "list", "section", "details", "ol", "ul"), is_comment_box_or_list),)
+OVERALL_DISCARD_PARTS = ((BLOCKS, is_chrome), ((etree.Element,), is_hidden))
+RAW_TREE_PRUNE = [selector(*part) for part in RAW_TREE_PRUNE_PARTS]
+COMMENTS_AND_LISTS = [selector(*part) for part in COMMENTS_AND_LISTS_PARTS]
 COMMENTS = [selector(("div", "list", "section", "details"), is_comment_box)]
-OVERALL_DISCARD = [selector(BLOCKS, is_chrome), selector((etree.Element,), is_hidden)]
-RAW_TREE_PRUNE_AND_COMMENTS = [one_walk((("div", "section", "aside"), is_appended_article),
-                                        (("div", "section", "aside"), is_share_bar),
-                                        (("div", "list", "section", "details", "ol", "ul"), is_comment_box_or_list))]
-OVERALL_DISCARD_ONE_WALK = [one_walk((BLOCKS, is_chrome), ((etree.Element,), is_hidden))]
+OVERALL_DISCARD = [selector(*part) for part in OVERALL_DISCARD_PARTS]
+RAW_TREE_PRUNE_AND_COMMENTS = [one_walk(*RAW_TREE_PRUNE_PARTS, *COMMENTS_AND_LISTS_PARTS)]
+OVERALL_DISCARD_ONE_WALK = [one_walk(*OVERALL_DISCARD_PARTS)]
 AUTHOR = [selector(("a", "address", "div", "link", "p", "span", "strong", "author"), is_author_element, with_root=True),
           selector(("a", "div", "h3", "h4", "p", "span"), is_byline, with_root=True),
           selector((etree.Element,), is_any_author, with_root=True)]
@@ -279,7 +280,8 @@ def _body_xpaths() -> list:
 
 
 _prune_sections = with_names(main_extractor.prune_unwanted_sections, main_extractor,
-                              OVERALL_DISCARD_XPATH=OVERALL_DISCARD_ONE_WALK, PRECISION_DISCARD_XPATH=_precision_discard())
+                              OVERALL_DISCARD_XPATH=OVERALL_DISCARD_ONE_WALK,
+                              PRECISION_DISCARD_XPATH=_precision_discard())
 _extract = with_names(main_extractor._extract, main_extractor,  # noqa: SLF001 - pinned trafilatura 2.3.1
                        prune_unwanted_sections=_prune_sections, BODY_XPATH=_body_xpaths())
 extract_content = with_names(main_extractor.extract_content, main_extractor, _extract=_extract)
