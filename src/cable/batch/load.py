@@ -53,11 +53,9 @@ def loadables(path: Path) -> Iterator[Loadable]:
             bands = [tuple(json.loads(b)) for b in columns["bands"]]
             yield from (Loadable(*row, minhash, band) for row, minhash, band in zip(rows, columns["minhash"], bands))
         else:
-            rows = list(rows)
-            for row, signature in zip(rows, dedup.signatures([row[3] for row in rows])):
-                record = json.dumps(json.loads(row[4]), ensure_ascii=False, separators=(",", ":"))
-                yield Loadable(*row[:4], record, json.dumps(list(signature.values), separators=(",", ":")),
-                               tuple(signature.bands()))
+            records = [json.loads(record) for record in columns["record"]]
+            signatures = dedup.signatures([record["article"]["text"] for record in records])
+            yield from (Loadable.of_record(r, signature) for r, signature in zip(records, signatures))
 
 
 def table_batches(path: Path, columns: list[str], batch_size: int = 2048) -> Iterator:

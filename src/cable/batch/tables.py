@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import dedup
 from ..records import Rejection, Result
+from ..store.base import compact_json as _dumps
 
 PARTITION = "published_date"
 
@@ -126,6 +127,3 @@ def rejection_row(rejection: Rejection, date: str | None) -> tuple[str, tuple]:
 def _float(value: float | int | None) -> float | None:
     return None if value is None else float(value)
 
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

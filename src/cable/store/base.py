@@ -32,8 +32,22 @@ class Loadable:
     minhash: str
     bands: tuple[str, ...]
 
+    @classmethod
+    def of_record(cls, record: dict[str, Any], signature: dedup.Signature | None = None) -> Loadable:
+        """The article of a ``Result.to_json()`` record, with its text's signature (computed
+        when not given)."""
+        a = record["article"]
+        signature = signature or dedup.signature(a["text"])
+        return cls(a["id"], record.get("input"), a["url"], a["text"], compact_json(record),
+                   compact_json(list(signature.values)), tuple(signature.bands()))
+
     def signature(self) -> dedup.Signature:
         return dedup.Signature(tuple(json.loads(self.minhash)))
+
+
+def compact_json(value: Any) -> str:
+    """JSON as the stores keep it and batch output writes it: compact, not ASCII-escaped."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class Store(Protocol):

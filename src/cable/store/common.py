@@ -32,7 +32,7 @@ from ..errors import BadDate, StoreError
 from ..issues import issue_key
 from ..records import Rejection, Result
 from ..records_json import result_from_json
-from .base import Loadable, WriteOutcome
+from .base import Loadable, WriteOutcome, compact_json
 from .connection import Connection
 
 COUNTED = ("articles", "actors", "events", "quotes", "stances", "forecasts", "rejections")
@@ -494,10 +494,7 @@ def duplicate_keys(url: str | None, bands: Iterable[str]) -> list[str]:
 
 def loadable(result: Result) -> Loadable:
     """What ``write_many`` takes for a result (a batch output holds the same)."""
-    signature = dedup.signature(result.article.text)
-    a = result.article
-    return Loadable(a.id, result.input, a.url, a.text, _dumps(result.to_json()), _dumps(list(signature.values)),
-                    tuple(signature.bands()))
+    return Loadable.of_record(result.to_json())
 
 
 def independent_parts(items: list[Loadable], *, check_duplicates: bool = True) -> Iterator[list[Loadable]]:
@@ -658,8 +655,7 @@ def _where(*conditions: tuple[Any, str, tuple]) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(parts) if parts else ""), args
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+_dumps = compact_json
 
 
 def _now() -> str:
