@@ -16,6 +16,7 @@ from cable.batch import COLUMNS, PARTITION, load_output
 from cable.batch.load import table_rows
 from cable.batch.tables import rejection_row, result_rows
 from cable.cli_batch import load
+from cable.errors import CableError
 from cable.records import DateRef, Location, Quote, Rejection, Stance, Title
 from cable.store import open_store
 from cable.store.common import loadable
@@ -24,9 +25,10 @@ pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
 
-def write_tables(folder: Path, results, rejections, *, unsigned: bool = False) -> None:
+def write_tables(folder: Path, results, rejections, *, unsigned: bool = False, unflat: bool = False) -> None:
     """Parquet tables partitioned by date, as `cable batch` writes them (``unsigned``:
-    as it did before the articles had signature columns and compact records)."""
+    as it did before the articles had signature columns and compact records; ``unflat``:
+    before actors had their titles and events their date texts and sentences in columns)."""
     rows: dict[str, list[tuple]] = defaultdict(list)
     for result in results:
         for table, row in result_rows(result):
@@ -41,6 +43,9 @@ def write_tables(folder: Path, results, rejections, *, unsigned: bool = False) -
         names = [name for name, _ in COLUMNS[table]]
         if unsigned and table == "articles":
             names = [name for name in names if name not in ("minhash", "bands")]
+        if unflat and table in ("actors", "events"):
+            kept = [i for i, name in enumerate(names) if name not in ("titles", "date_text", "sentence")]
+            names, items = [names[i] for i in kept], [tuple(row[i] for i in kept) + row[-1:] for row in items]
         for day in sorted({row[-1] for row in items}, key=str):
             part = folder / table / f"{PARTITION}={day or '__HIVE_DEFAULT_PARTITION__'}"
             part.mkdir(parents=True)
@@ -142,20 +147,22 @@ def one_by_one(target: str, results, rejections, *, replace: bool = False) -> li
         return statuses
 
 
-@pytest.mark.parametrize(("chunk", "json_operators"), [(2000, True), (3, True), (2000, False)])
-def test_a_bulk_load_leaves_every_table_as_writing_one_by_one(tmp_path, chunk, json_operators, monkeypatch):
+@pytest.mark.parametrize(("chunk", "per_statement"), [(2000, 64), (3, 64), (2000, 2)])
+def test_a_bulk_load_leaves_every_table_as_writing_one_by_one(tmp_path, chunk, per_statement, monkeypatch):
     results, rejections = varied_results(), [Rejection("rejected-then-fine.txt", "clean", "empty", "was empty")]
     expected = one_by_one(str(tmp_path / "one.db"), results, rejections)
     write_tables(tmp_path / "out", results, rejections)
     monkeypatch.setattr("cable.store.sqlite.SQLiteStore.LOAD_CHUNK", chunk)
-    monkeypatch.setattr("cable.store.sqlite.JSON_OPERATORS", json_operators)  # False: an SQLite before 3.38
+    monkeypatch.setattr("cable.store.sqlite.ROWS_A_STATEMENT", per_statement)  # 2: whole statements and a rest
     with open_store(str(tmp_path / "bulk.db")) as bulk:
         for rejection in rejections:
             bulk.reject(rejection)
+        cache = bulk.sql.one("PRAGMA cache_size")["cache_size"]
         outcomes = list(bulk.write_many([loadable(r) for r in results]))
         assert outcomes == expected
         assert [o.status for o in outcomes] == ["stored"] * 5 + ["duplicate", "duplicate", "unchanged"]
         assert bulk.sql.one("PRAGMA journal_mode")["journal_mode"] == "wal"  # back to the log after the load
+        assert bulk.sql.one("PRAGMA cache_size")["cache_size"] == cache  # and to the page cache it had
         with open_store(str(tmp_path / "one.db")) as one:
             assert table_contents(bulk) == table_contents(one)
             for word in ("Lisbon", "Chile", "naïvely", "Ruritania"):
@@ -164,10 +171,12 @@ def test_a_bulk_load_leaves_every_table_as_writing_one_by_one(tmp_path, chunk, j
             assert bulk.actors()[0]["titles"] == one.actors()[0]["titles"]
 
 
-@pytest.mark.parametrize("unsigned", [False, True])
-def test_cable_load_matches_write_on_an_old_or_a_new_output(db, tmp_path, unsigned):
+@pytest.mark.parametrize("age", ["new", "unflat", "unsigned"])
+def test_cable_load_matches_write_on_an_old_or_a_new_output(db, tmp_path, age, monkeypatch):
     results, rejections = varied_results(), [Rejection("rejected-then-fine.txt", "clean", "empty", "was empty")]
-    write_tables(tmp_path / "out", results, rejections, unsigned=unsigned)
+    write_tables(tmp_path / "out", results, rejections, unsigned=age == "unsigned", unflat=age in ("unflat", "unsigned"))
+    monkeypatch.setattr("cable.batch.load.AHEAD", 1)  # the reading thread or process waits on the store
+    monkeypatch.setattr("cable.batch.load.BATCH_ARTICLES", 2)
     by_key = {(r.article.id, r.input): r for r in results}  # in the order the folder gives them
     in_order = [by_key[row["article_id"], row["input"]] for row in table_rows(tmp_path / "out" / "articles",
                                                                               ["article_id", "input"])]
@@ -213,7 +222,7 @@ def test_a_failed_load_into_an_empty_store_leaves_it_empty_with_its_indexes(tmp_
     broken = dataclasses.replace(other, record='{"article": ')
     with open_store(str(tmp_path / "t.db")) as store:
         want = indexes(store)
-        with pytest.raises(sqlite3.Error):
+        with pytest.raises(ValueError):  # the broken record
             list(store.write_many(good + [broken]))
         assert store.counts()["articles"] == 0 and store.counts()["events"] == 0
         assert indexes(store) == want
@@ -252,3 +261,38 @@ def test_a_load_into_an_empty_store_another_process_has_open_keeps_the_log(tmp_p
         assert reader.counts()["articles"] == 5
     with open_store(path) as store:
         assert store.sql.one("PRAGMA journal_mode")["journal_mode"] == "wal"
+
+
+def test_an_output_missing_rows_is_refused_by_name(tmp_path):
+    import pyarrow.compute as pc
+
+    write_tables(tmp_path / "out", [make_result("p1"), result_with_forecasts("p3")], [])
+    for part in (tmp_path / "out" / "events").iterdir():
+        for file in part.glob("*.parquet"):
+            table = pq.read_table(file)
+            pq.write_table(table.filter(pc.not_equal(table.column("article_id"), "p3")), file)
+    with open_store(str(tmp_path / "t.db")) as store:
+        with pytest.raises(CableError, match="article p3 has 1 events in the articles table but 0 in the events"):
+            load_output(str(tmp_path / "out"), store)
+        assert store.counts()["articles"] == 0  # nothing of the load is kept
+
+
+def test_ahead_hands_on_every_item_in_order_and_stops_its_thread():
+    import threading
+
+    from cable.batch.load import ahead
+
+    assert list(ahead(iter(range(50)), 3)) == list(range(50))
+
+    def failing():
+        yield 1
+        raise ValueError("broken table")
+
+    found = ahead(failing(), 2)
+    assert next(found) == 1
+    with pytest.raises(ValueError, match="broken table"):
+        next(found)
+    early = ahead(iter(range(1000)), 2)
+    assert next(early) == 0
+    early.close()  # the reader stops: the thread ends rather than wait on a full queue
+    assert not any(t.name == "cable-load-read" for t in threading.enumerate())

@@ -4,6 +4,8 @@ Every table has a ``published_date`` column (``YYYY-MM-DD``, or null when the
 article gives no date) that the output is partitioned by. Each extracted record
 also keeps its full ``cable/1`` JSON in ``record``, and each article its whole
 ``Result.to_json()``, so nothing the pipeline found is lost to the flat columns.
+An actor's ``titles`` and an event's ``sentence`` (its span) are JSON too; a
+stance's ``issue_key`` is ``cable.issues.issue_key`` of its issue and holder.
 The articles table also carries each article's MinHash signature (``minhash``,
 the JSON list of its values, and ``bands``, the JSON list of its band keys;
 ``cable.dedup``), so that ``cable load`` checks for near-duplicates without
@@ -18,6 +20,7 @@ import json
 from typing import Any
 
 from .. import dedup
+from ..issues import issue_key
 from ..records import Rejection, Result
 from ..store.base import compact_json as _dumps
 
@@ -33,14 +36,14 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "actors": (
         ("article_id", "STRING"), ("id", "STRING"), ("name", "STRING"), ("kind", "STRING"),
         ("country", "STRING"), ("sector", "STRING"), ("code", "STRING"), ("mentions", "INT"),
-        ("record", "STRING"),
+        ("titles", "STRING"), ("record", "STRING"),
     ),
     "events": (
         ("article_id", "STRING"), ("id", "STRING"), ("plover", "STRING"), ("mode", "STRING"),
         ("cameo", "STRING"), ("quad_class", "INT"), ("goldstein", "DOUBLE"), ("status", "STRING"),
         ("actors", "ARRAY<STRING>"), ("recipients", "ARRAY<STRING>"), ("location", "STRING"),
-        ("location_country", "STRING"), ("date_start", "STRING"), ("date_end", "STRING"),
-        ("trigger", "STRING"), ("confidence", "DOUBLE"), ("record", "STRING"),
+        ("location_country", "STRING"), ("date_text", "STRING"), ("date_start", "STRING"), ("date_end", "STRING"),
+        ("trigger", "STRING"), ("sentence", "STRING"), ("confidence", "DOUBLE"), ("record", "STRING"),
     ),
     "quotes": (
         ("article_id", "STRING"), ("id", "STRING"), ("text", "STRING"), ("kind", "STRING"),
@@ -49,7 +52,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "stances": (
         ("article_id", "STRING"), ("id", "STRING"), ("holder", "STRING"), ("issue", "STRING"),
-        ("polarity", "STRING"), ("confidence", "DOUBLE"), ("record", "STRING"),
+        ("polarity", "STRING"), ("confidence", "DOUBLE"), ("issue_key", "STRING"), ("record", "STRING"),
     ),
     "forecasts": (
         ("article_id", "STRING"), ("id", "STRING"), ("holder", "STRING"), ("holder_name", "STRING"),
@@ -99,12 +102,13 @@ def record_rows(record: dict[str, Any], signature: dedup.Signature | None = None
         _dumps(record), day))]
     aid = a["id"]
     out += [("actors", (aid, x["id"], x["name"], x["kind"], x["country"], x["sector"], x["code"],
-                        len(x["mentions"]), _dumps(x), day)) for x in record["actors"]]
+                        len(x["mentions"]), _dumps(x["titles"]), _dumps(x), day)) for x in record["actors"]]
     out += [("events", _event_row(aid, e, day)) for e in record["events"]]
     out += [("quotes", (aid, q["id"], q["text"], q["kind"], q["speaker"], q["speaker_name"], q["speaker_title"],
                         _float(q["confidence"]), _dumps(q), day)) for q in record["quotes"]]
+    countries = {x["id"]: x["country"] for x in record["actors"]}
     out += [("stances", (aid, s["id"], s["holder"], s["issue"], s["polarity"], _float(s["confidence"]),
-                         _dumps(s), day)) for s in record["stances"]]
+                         issue_key(s["issue"], countries.get(s["holder"])), _dumps(s), day)) for s in record["stances"]]
     out += [("forecasts", (aid, f["id"], f["holder"], f["holder_name"], _float(f["probability"]),
                            _float(f["confidence"]), _dumps(f), day)) for f in record["forecasts"]]
     return out
@@ -114,8 +118,8 @@ def _event_row(article_id: str, e: dict[str, Any], day: str | None) -> tuple:
     location, date = e["location"] or {}, e["date"] or {}
     return (article_id, e["id"], e["plover"], e["mode"], e["cameo"], e["quad_class"],
             _float(e["goldstein"]), e["status"], e["actors"], e["recipients"],
-            location.get("name"), location.get("country"), date.get("start"), date.get("end"),
-            e["trigger"]["text"], _float(e["confidence"]), _dumps(e), day)
+            location.get("name"), location.get("country"), date.get("text"), date.get("start"), date.get("end"),
+            e["trigger"]["text"], _dumps(e["sentence"]), _float(e["confidence"]), _dumps(e), day)
 
 
 def rejection_row(rejection: Rejection, date: str | None) -> tuple[str, tuple]:

@@ -22,7 +22,9 @@ class Loadable:
     """An article to store from its ``cable/1`` record, as a batch output keeps it:
     ``record`` is ``Result.to_json()`` as compact JSON (``separators=(",", ":")``,
     not ASCII-escaped), ``minhash`` the JSON list of its text's MinHash values and
-    ``bands`` their band keys (``cable.dedup``)."""
+    ``bands`` their band keys (``cable.dedup``). ``rows``, when given, are the rows
+    the article becomes in the store's tables (``common.article_rows``), made from a
+    batch output's flat columns; without them the store makes them from ``record``."""
 
     id: str
     input: str | None
@@ -31,6 +33,7 @@ class Loadable:
     record: str
     minhash: str
     bands: tuple[str, ...]
+    rows: dict[str, list[tuple]] | None = None
 
     @classmethod
     def of_record(cls, record: dict[str, Any], signature: dedup.Signature | None = None) -> Loadable:

@@ -142,15 +142,13 @@ class SQLStore:
 
     def _insert_many(self, items: list[Loadable]) -> None:
         """Insert the rows of these new articles, each table's in one statement."""
-        rows: dict[str, list[tuple]] = defaultdict(list)
+        rows = empty_rows()
         for x in items:
-            result = result_from_json(json.loads(x.record))
-            for table, found in article_rows(result, result.to_json()).items():
-                rows[table] += found
-        if rows:
-            self._insert_rows(rows)
-        for x in items:
-            self._on_insert(x.id)
+            found = x.rows if x.rows is not None else record_rows(x.record)
+            for table in ROW_TABLES:
+                rows[table] += found[table]
+        self._insert_rows(rows)
+        self._on_insert_many([x.id for x in items])
         self.sql.many("INSERT INTO signatures VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET "
                       "minhash = excluded.minhash", [(x.id, x.minhash) for x in items])
         self.sql.many("INSERT INTO signature_bands VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -205,6 +203,11 @@ class SQLStore:
     def _on_insert(self, article_id: str) -> None:
         """After an article's row is inserted (a backend's full-text index may need it)."""
 
+    def _on_insert_many(self, article_ids: list[str]) -> None:
+        """After these articles' rows are inserted."""
+        for article_id in article_ids:
+            self._on_insert(article_id)
+
     def _on_delete(self, article_id: str) -> None:
         """Before an article's row is deleted."""
 
@@ -222,12 +225,12 @@ class SQLStore:
 
     def _insert_rows(self, rows: dict[str, list[tuple]]) -> None:
         """Insert the rows of one article or more (``article_rows``, lists joined)."""
-        self.sql.many("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows["articles"])
-        for table, marks in (("actors", 9), ("events", 18), ("event_actors", 4), ("quotes", 10), ("stances", 7),
-                             ("forecasts", 6)):
-            self.sql.many(f"INSERT INTO {table} VALUES ({','.join('?' * marks)})", rows[table])
-        self.sql.many("INSERT INTO actor_events VALUES (?,?,?,?) ON CONFLICT DO NOTHING", rows["actor_events"])
-        self.sql.many("INSERT INTO event_dyads VALUES (?,?,?,?,?,?,?)", rows["event_dyads"])
+        for table in ROW_TABLES:
+            self._insert_values(table, rows[table], " ON CONFLICT DO NOTHING" if table == "actor_events" else "")
+
+    def _insert_values(self, table: str, rows: list[tuple], suffix: str = "") -> None:
+        """INSERT these rows, in order, into ``table`` (``suffix`` ends each statement)."""
+        self.sql.many(f"INSERT INTO {table} VALUES ({','.join('?' * ROW_WIDTHS[table])}){suffix}", rows)
 
     def reject(self, rejection: Rejection) -> None:
         self.sql.execute(
@@ -492,6 +495,12 @@ def duplicate_keys(url: str | None, bands: Iterable[str]) -> list[str]:
     return keys + [f"url:{url}"] if url else keys
 
 
+def record_rows(record: str) -> dict[str, list[tuple]]:
+    """``article_rows`` of a stored record (compact JSON)."""
+    parsed = json.loads(record)
+    return article_rows(result_from_json(parsed), parsed)
+
+
 def loadable(result: Result) -> Loadable:
     """What ``write_many`` takes for a result (a batch output holds the same)."""
     return Loadable.of_record(result.to_json())
@@ -536,21 +545,11 @@ def article_rows(result: Result, record: dict[str, Any]) -> dict[str, list[tuple
     """The rows of each table one article becomes, in the tables' column order."""
     a = result.article
     aid = a.id
-    names = {x.id: x.name for x in result.actors}
-    countries = {x.id: x.country for x in result.actors}
-    rows: dict[str, list[tuple]] = {
-        "articles": [(aid, result.input, a.title, a.author, a.outlet, a.column, a.published, a.url, a.language,
-                      a.text, _dumps(record), _now())],
-        "actors": [(aid, x.id, x.name, x.kind, x.country, x.sector, x.code,
-                    _dumps([dataclasses.asdict(t) for t in x.titles]), len(x.mentions)) for x in result.actors],
-        "events": [], "event_actors": [], "actor_events": [], "event_dyads": [],
-        "quotes": [(aid, q.id, q.text, q.kind, q.speaker, q.speaker_name, q.speaker_title, q.confidence, _dumps(qj),
-                    a.published) for q, qj in zip(result.quotes, record["quotes"])],
-        "stances": [(aid, s.id, s.holder, s.issue, s.polarity, _dumps(sj), issue_key(s.issue, countries.get(s.holder)))
-                    for s, sj in zip(result.stances, record["stances"])],
-        "forecasts": [(aid, f.id, f.holder, f.holder_name, f.probability, _dumps(fj))
-                      for f, fj in zip(result.forecasts, record["forecasts"])],
-    }
+    rows = empty_rows()
+    rows["articles"].append((aid, result.input, a.title, a.author, a.outlet, a.column, a.published, a.url, a.language,
+                             a.text, _dumps(record), _now()))
+    rows["actors"] += [(aid, x.id, x.name, x.kind, x.country, x.sector, x.code,
+                        _dumps([dataclasses.asdict(t) for t in x.titles]), len(x.mentions)) for x in result.actors]
     for e, ej in zip(result.events, record["events"]):
         loc, date = e.location, e.date
         sort_date = (date.start if date else None) or a.published
@@ -559,24 +558,61 @@ def article_rows(result: Result, record: dict[str, Any]) -> dict[str, list[tuple
              loc.name if loc else None, loc.country if loc else None,
              date.text if date else None, date.start if date else None, date.end if date else None,
              e.trigger.text, _dumps(ej["sentence"]), e.confidence, _dumps(ej), sort_date))
-        rows["event_actors"] += [(aid, e.id, x, "actor") for x in e.actors]
-        rows["event_actors"] += [(aid, e.id, x, "recipient") for x in e.recipients]
-        rows["actor_events"] += [(names[x], sort_date, aid, e.id) for x in e.actors + e.recipients if x in names]
-        rows["event_dyads"] += [(one, two, sort_date, aid, e.id, e.goldstein, e.quad_class)
-                                for one, two in country_pairs(e, countries)]
+    rows["quotes"] += [(aid, q.id, q.text, q.kind, q.speaker, q.speaker_name, q.speaker_title, q.confidence,
+                        _dumps(qj), a.published) for q, qj in zip(result.quotes, record["quotes"])]
+    rows["stances"] += [(aid, s.id, s.holder, s.issue, s.polarity, _dumps(sj), None)
+                        for s, sj in zip(result.stances, record["stances"])]
+    rows["forecasts"] += [(aid, f.id, f.holder, f.holder_name, f.probability, _dumps(fj))
+                          for f, fj in zip(result.forecasts, record["forecasts"])]
+    link_rows(rows, [(e.actors, e.recipients) for e in result.events])
     return rows
 
 
-def country_pairs(event, countries: dict[str, str | None]) -> list[tuple[str, str]]:
+def empty_rows() -> dict[str, list[tuple]]:
+    """A dict of row lists, one a table an article has rows in."""
+    return {table: [] for table in ROW_TABLES}
+
+
+ROW_TABLES = ("articles", "actors", "events", "event_actors", "actor_events", "event_dyads", "quotes", "stances",
+              "forecasts")
+ROW_WIDTHS = {"articles": 12, "actors": 9, "events": 18, "event_actors": 4, "actor_events": 4, "event_dyads": 7,
+              "quotes": 10, "stances": 7, "forecasts": 6}
+
+
+def link_rows(rows: dict[str, list[tuple]], participants: Sequence[tuple[Sequence[str], Sequence[str]]]) -> None:
+    """Complete one article's ``rows`` from its actor and event rows: the events'
+    participants (``participants``: each event's actor and recipient ids, in event
+    order), their names by event, the country pairs events are between, and the
+    stances' issue keys where not known yet. The rows of ``article_rows``, however
+    they were made."""
+    names = {x[1]: x[2] for x in rows["actors"]}
+    countries = {x[1]: x[4] for x in rows["actors"]}
+    roles, named, dyads = rows["event_actors"], rows["actor_events"], rows["event_dyads"]
+    for e, (actors, recipients) in zip(rows["events"], participants):
+        aid, eid, sort_date = e[0], e[1], e[17]
+        roles += [(aid, eid, x, "actor") for x in actors]
+        roles += [(aid, eid, x, "recipient") for x in recipients]
+        named += [(names[x], sort_date, aid, eid) for x in (*actors, *recipients) if x in names]
+        dyads += [(one, two, sort_date, aid, eid, e[6], e[5]) for one, two in country_pairs(actors, recipients, countries)]
+    rows["stances"][:] = [s if s[6] is not None else (*s[:6], issue_key(s[3], countries.get(s[2])))
+                          for s in rows["stances"]]
+
+
+def country_pairs(actors: Sequence[str], recipients: Sequence[str],
+                  countries: dict[str, str | None]) -> list[tuple[str, str]]:
     """The pairs of countries an event is between, each (earlier, later) in code order: an
     actor's and a recipient's; with no recipients, two of its actors'. One country with
     itself is no pair."""
-    sides = [{countries.get(x) for x in event.actors} - {None}, {countries.get(x) for x in event.recipients} - {None}]
-    if event.recipients:
-        pairs = {(a, b) for a in sides[0] for b in sides[1]}
+    one = {countries.get(x) for x in actors}
+    one.discard(None)
+    if not one:
+        return []
+    if recipients:
+        two = {countries.get(x) for x in recipients}
+        two.discard(None)
     else:
-        pairs = {(a, b) for a in sides[0] for b in sides[0]}
-    return sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b})
+        two = one
+    return sorted({(a, b) if a < b else (b, a) for a in one for b in two if a != b})
 
 
 # event_dyads for the events already stored (a store from before the table existed), as country_pairs gives them
