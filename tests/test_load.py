@@ -94,7 +94,8 @@ STAMPS = {"ingested_at", "at", "recorded_at", "seq"}  # when a row was written, 
 
 
 def table_contents(store) -> dict[str, list]:
-    """Every table's rows but their time stamps: in stored order on SQLite, sorted on PostgreSQL."""
+    """Every table's rows but their time stamps: in stored order on SQLite (signature_bands
+    has no rowid: in the order of its key), sorted on PostgreSQL."""
     if store.sql.kind == "sqlite":
         names = [r["name"] for r in store.sql.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND "
                                                    "name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%'")]
@@ -103,7 +104,7 @@ def table_contents(store) -> dict[str, list]:
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")]
     out = {}
     for name in sorted(names):
-        order = " ORDER BY rowid" if store.sql.kind == "sqlite" else ""
+        order = " ORDER BY rowid" if store.sql.kind == "sqlite" and name != "signature_bands" else ""
         rows = [tuple((k, v) for k, v in row.items() if k not in STAMPS and k != "search")
                 for row in store.sql.rows(f"SELECT * FROM {name}{order}")]
         out[name] = rows if store.sql.kind == "sqlite" else sorted(rows, key=repr)

@@ -283,7 +283,7 @@ def test_a_schema_1_store_is_brought_up_to_date(tmp_path):
     con.close()
     with open_store(str(path)) as store:
         assert store.db.execute("SELECT sort_date FROM events").fetchone()[0] == "2020-01-05"
-        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "5"
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "6"
 
 
 def test_full_text_search_and_exact_actor_names(store):

@@ -132,7 +132,7 @@ def _scan(path: Path, names: list[str]) -> Iterator[tuple[str, list[list]]]:
     dataset = _dataset(path)
     if dataset is None:
         return
-    for tagged in dataset.scanner(columns=names, batch_size=BATCH).scan_batches():
+    for tagged in dataset.scanner(columns=names, batch_size=BATCH, use_threads=False).scan_batches():
         batch = tagged.record_batch
         if batch.num_rows:
             yield Path(tagged.fragment.path).parent.name, [batch.column(n).to_pylist() for n in range(len(names))]

@@ -592,7 +592,8 @@ def link_rows(rows: dict[str, list[tuple]], participants: Sequence[tuple[Sequenc
         aid, eid, sort_date = e[0], e[1], e[17]
         roles += [(aid, eid, x, "actor") for x in actors]
         roles += [(aid, eid, x, "recipient") for x in recipients]
-        named += [(names[x], sort_date, aid, eid) for x in (*actors, *recipients) if x in names]
+        named += [(name, sort_date, aid, eid)
+                  for name in dict.fromkeys(names[x] for x in (*actors, *recipients) if x in names)]
         dyads += [(one, two, sort_date, aid, eid, e[6], e[5]) for one, two in country_pairs(actors, recipients, countries)]
     rows["stances"][:] = [s if s[6] is not None else (*s[:6], issue_key(s[3], countries.get(s[2])))
                           for s in rows["stances"]]
@@ -632,7 +633,7 @@ DYAD_BACKFILL = (
 SCHEMA_5 = """
 CREATE TABLE IF NOT EXISTS event_dyads (
     one {T} NOT NULL, two {T} NOT NULL, sort_date {T}, article_id {T} NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    event_id {T} NOT NULL, goldstein {F}, quad_class INTEGER, PRIMARY KEY (one, two, article_id, event_id)
+    event_id {T} NOT NULL, goldstein {F}, quad_class INTEGER{KEY}
 );
 CREATE INDEX IF NOT EXISTS event_dyads_newest ON event_dyads (one, two, sort_date, goldstein, quad_class);
 CREATE INDEX IF NOT EXISTS event_dyads_article ON event_dyads (article_id);
@@ -646,9 +647,11 @@ CREATE INDEX IF NOT EXISTS quotes_speaker_newest ON quotes (speaker_name, sort_d
 """
 
 
-def schema_5(*, text: str, real: str) -> str:
-    """The statements of ``SCHEMA_5`` with the backend's type names."""
-    return SCHEMA_5.replace("{T}", text).replace("{F}", real)
+def schema_5(*, text: str, real: str, keyed: bool = True) -> str:
+    """The statements of ``SCHEMA_5`` with the backend's type names; ``keyed``: with
+    event_dyads' primary key (else the backend gives it a unique index of its own)."""
+    key = ", PRIMARY KEY (one, two, article_id, event_id)" if keyed else ""
+    return SCHEMA_5.replace("{T}", text).replace("{F}", real).replace("{KEY}", key)
 
 
 # quotes' sort dates (their article's publication date) in a store from before they were kept

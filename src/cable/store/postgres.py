@@ -20,7 +20,7 @@ from ..errors import StoreError
 from .common import DYAD_BACKFILL, QUOTE_DATES, SQLStore, schema_5, search_words
 from .connection import Connection, connect_postgres, shown
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 T = 'TEXT COLLATE "C"'
 F = "DOUBLE PRECISION"
 

@@ -18,7 +18,7 @@ from .base import Loadable, WriteOutcome
 from .common import DYAD_BACKFILL, QUOTE_DATES, SQLStore, schema_5, search_words
 from .connection import Connection
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -28,15 +28,13 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE TABLE IF NOT EXISTS actors (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
-    name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT, code TEXT, titles TEXT, mentions INTEGER,
-    PRIMARY KEY (article_id, id)
+    name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT, code TEXT, titles TEXT, mentions INTEGER
 );
 CREATE TABLE IF NOT EXISTS events (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
     plover TEXT, mode TEXT, cameo TEXT, quad_class INTEGER, goldstein REAL, status TEXT,
     location TEXT, location_country TEXT, date_text TEXT, date_start TEXT, date_end TEXT,
-    trigger TEXT, sentence TEXT, confidence REAL, record TEXT NOT NULL, sort_date TEXT,
-    PRIMARY KEY (article_id, id)
+    trigger TEXT, sentence TEXT, confidence REAL, record TEXT NOT NULL, sort_date TEXT
 );
 CREATE TABLE IF NOT EXISTS event_actors (
     article_id TEXT NOT NULL, event_id TEXT NOT NULL, actor_id TEXT NOT NULL, role TEXT NOT NULL,
@@ -45,15 +43,15 @@ CREATE TABLE IF NOT EXISTS event_actors (
 CREATE TABLE IF NOT EXISTS quotes (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
     text TEXT, kind TEXT, speaker TEXT, speaker_name TEXT, speaker_title TEXT, confidence REAL,
-    record TEXT NOT NULL, sort_date TEXT, PRIMARY KEY (article_id, id)
+    record TEXT NOT NULL, sort_date TEXT
 );
 CREATE TABLE IF NOT EXISTS stances (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
-    holder TEXT, issue TEXT, polarity TEXT, record TEXT NOT NULL, issue_key TEXT, PRIMARY KEY (article_id, id)
+    holder TEXT, issue TEXT, polarity TEXT, record TEXT NOT NULL, issue_key TEXT
 );
 CREATE TABLE IF NOT EXISTS forecasts (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, id TEXT NOT NULL,
-    holder TEXT, holder_name TEXT, probability REAL, record TEXT NOT NULL, PRIMARY KEY (article_id, id)
+    holder TEXT, holder_name TEXT, probability REAL, record TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS outcomes (
     article_id TEXT NOT NULL, forecast_id TEXT NOT NULL, outcome INTEGER NOT NULL CHECK (outcome IN (0, 1)),
@@ -68,7 +66,7 @@ CREATE TABLE IF NOT EXISTS signatures (
 CREATE TABLE IF NOT EXISTS signature_bands (
     band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (band, article_id)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS duplicates (
     input TEXT NOT NULL, url TEXT, duplicate_of TEXT NOT NULL, kind TEXT NOT NULL, similarity REAL, at TEXT NOT NULL,
     PRIMARY KEY (input, duplicate_of)
@@ -80,14 +78,20 @@ CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 LATER_INDEXES = """
 CREATE TABLE IF NOT EXISTS actor_events (
     name TEXT NOT NULL, sort_date TEXT, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    event_id TEXT NOT NULL, PRIMARY KEY (name, article_id, event_id)
+    event_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS actor_events_newest ON actor_events (name, sort_date DESC);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid');
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC);
 CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, event_id, role);
 DROP INDEX IF EXISTS event_actors_event;
-""" + schema_5(text="TEXT", real="REAL")
+""" + schema_5(text="TEXT", real="REAL", keyed=False)
+# the unique keys of the tables with many rows an article: indexes of their own rather than primary keys,
+# which cannot be dropped, so that a load into an empty store builds them once, at its end (a store made
+# before schema 6 keeps the primary keys its tables were made with, and gets no second index)
+KEYS = {"actors": "article_id, id", "events": "article_id, id", "quotes": "article_id, id",
+        "stances": "article_id, id", "forecasts": "article_id, id", "actor_events": "name, article_id, event_id",
+        "event_dyads": "one, two, article_id, event_id"}
 
 # how many rows one INSERT of write_many takes: a statement per row costs more than its rows
 ROWS_A_STATEMENT = 64
@@ -137,6 +141,9 @@ class SQLiteStore(SQLStore):
             if "sort_date" not in {r["name"] for r in self.db.execute("PRAGMA table_info(quotes)")}:
                 self.db.execute("ALTER TABLE quotes ADD COLUMN sort_date TEXT")  # schema 5
             self.sql.script(LATER_INDEXES)
+            for table, columns in KEYS.items():
+                if not any(r["origin"] == "pk" for r in self.db.execute(f"PRAGMA index_list({table})")):
+                    self.db.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {table}_key ON {table} ({columns})")
             if old is not None and old < 2:  # schema 1 had no sort_date and no full-text index
                 self.db.execute("UPDATE events SET sort_date = COALESCE(date_start, (SELECT published FROM articles a "
                                 "WHERE a.id = events.article_id))")
