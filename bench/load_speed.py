@@ -10,9 +10,10 @@ offsets hold and no copy is an exact or near duplicate of another), written
 with the rows ``cable.batch.tables`` gives, to Parquet partitioned by date.
 
 Then, in one run: times ``cable load DIR --db FILE`` (a process of its own) into a
-fresh file and again into the loaded file (every article unchanged); the floor,
-every row the load stored inserted again with plain ``executemany`` into bare
-tables (the store's tables without secondary or full-text indexes, no checks),
+fresh file, with its peak memory, and again into the loaded file (every article
+unchanged); the floor, every row the load stored inserted again with plain
+``executemany`` into bare tables (the store's tables as created: no index but the
+primary keys of articles, signatures and band keys; no full-text index, no checks),
 one transaction per table; and ``store.write`` article by article on a sample.
 
     python bench/load_speed.py [--events 1000000] [--base examples|corpus] [--sample 300]
@@ -26,6 +27,7 @@ import json
 import os
 import random
 import re
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -138,12 +140,14 @@ def build(folder: Path, events: int, base: str) -> int:
     return written
 
 
-def cable_load(folder: Path, db: Path) -> tuple[float, str]:
-    """Seconds ``cable load`` took in a process of its own, and what it printed."""
+def cable_load(folder: Path, db: Path) -> tuple[float, str, float]:
+    """Seconds ``cable load`` took in a process of its own, what it printed, and the
+    peak resident memory (MiB) of every process this one has waited for so far."""
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "cable", "load", str(folder), "--db", str(db)],
                           capture_output=True, text=True, check=True)
-    return time.perf_counter() - start, done.stdout.strip()
+    seconds = time.perf_counter() - start
+    return seconds, done.stdout.strip(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def floor(source: Path, target: Path) -> tuple[float, int]:
@@ -163,7 +167,8 @@ def floor(source: Path, target: Path) -> tuple[float, int]:
                                         "'articles_fts%' AND name NOT IN ('meta', 'sqlite_stat1')")]
     seconds, count = 0.0, 0
     for table in tables:
-        rows = src.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+        plain = "WITHOUT ROWID" not in src.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+        rows = src.execute(f"SELECT * FROM {table}{' ORDER BY rowid' if plain else ''}").fetchall()
         if not rows:
             continue
         start = time.perf_counter()
@@ -213,10 +218,10 @@ def main() -> None:
         print(f"built {folder} ({written:,} events) in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     db = CACHE / "load.db"
     _remove(db)
-    seconds, said = cable_load(folder, db)
+    seconds, said, peak = cable_load(folder, db)
     counts = sqlite3.connect(db).execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM articles)")
     events, articles = counts.fetchone()
-    again, said_again = cable_load(folder, db)
+    again, said_again, _ = cable_load(folder, db)
     low, rows = floor(db, CACHE / "floor.db")
     write_s, write_n, write_events = one_by_one(folder, CACHE / "one.db", args.sample)
     print(said.splitlines()[0])
@@ -227,7 +232,7 @@ def main() -> None:
     print(f"{f'store.write one by one ({write_n} articles)':<44} {write_s:>9.1f} {write_events / write_s:>10,.0f}"
           f" {write_n / write_s:>11,.1f}")
     print(f"{events:,} events, {articles:,} articles, {rows:,} rows; load / floor = {seconds / low:.2f}; "
-          f"second load: {said_again.splitlines()[0]}")
+          f"peak memory of the load {peak:,.0f} MiB; second load: {said_again.splitlines()[0]}")
     for path in (CACHE / "floor.db", CACHE / "one.db"):
         _remove(path)
 

@@ -297,3 +297,34 @@ def test_ahead_hands_on_every_item_in_order_and_stops_its_thread():
     assert next(early) == 0
     early.close()  # the reader stops: the thread ends rather than wait on a full queue
     assert not any(t.name == "cable-load-read" for t in threading.enumerate())
+
+
+def test_articles_said_to_be_stored_come_without_rows_and_are_stored_from_their_records(tmp_path):
+    from cable.batch.load import loadables
+
+    results, rejections = varied_results(), []
+    write_tables(tmp_path / "out", results, rejections)
+    ids = {r.article.id for r in results}
+    assert all(x.rows is None for x in loadables(tmp_path / "out", ids))
+    with open_store(str(tmp_path / "a.db")) as said, open_store(str(tmp_path / "b.db")) as plain:
+        # the store holds none of them after all: it makes their rows from the records
+        assert list(said.write_many(loadables(tmp_path / "out", ids))) == list(plain.write_many(loadables(tmp_path / "out")))
+        assert table_contents(said) == table_contents(plain)
+
+
+def test_loading_into_a_store_holding_some_of_the_articles_matches_write(tmp_path):
+    results, rejections = varied_results(), [Rejection("rejected-then-fine.txt", "clean", "empty", "was empty")]
+    write_tables(tmp_path / "out", results, rejections)
+    by_key = {(r.article.id, r.input): r for r in results}
+    in_order = [by_key[row["article_id"], row["input"]] for row in table_rows(tmp_path / "out" / "articles",
+                                                                              ["article_id", "input"])]
+    before = [results[2], results[3]]  # two partitions' articles, stored first
+    one_by_one(str(tmp_path / "one.db"), before, [])
+    one_by_one(str(tmp_path / "one.db"), in_order, rejections)
+    with open_store(str(tmp_path / "bulk.db")) as store:
+        for result in before:
+            store.write(result)
+        done = load_output(str(tmp_path / "out"), store)
+        assert done["unchanged"] == 3 and done["stored"] == 3
+    with open_store(str(tmp_path / "bulk.db")) as bulk, open_store(str(tmp_path / "one.db")) as one:
+        assert table_contents(bulk) == table_contents(one)

@@ -19,9 +19,9 @@ import json
 import queue
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .. import dedup
 from ..errors import CableError
@@ -61,16 +61,20 @@ def load_output(folder: str, store, *, replace: bool = False) -> Counter[str]:
         for row in batch.to_pylist():
             store.reject(Rejection(row["input"], row["stage"], row["code"], row["message"]))
             done["rejected"] += 1
-    for outcome in store.write_many(loadables(root), replace=replace):
+    # an article stored already is "unchanged" (unless replaced): its rows in the other tables need not be read
+    stored = set() if replace else store.stored_ids(_column(root / "articles", "article_id"))
+    for outcome in store.write_many(loadables(root, stored), replace=replace):
         done[outcome.status] += 1
     return done
 
 
-def loadables(root: Path) -> Iterator[Loadable]:
-    """The articles of the output folder ``root`` as the store takes them, in the articles table's order."""
+def loadables(root: Path, stored: Collection[str] = ()) -> Iterator[Loadable]:
+    """The articles of the output folder ``root`` as the store takes them, in the articles
+    table's order; those in ``stored`` (ids stored already) come without their rows: the
+    store makes them from the record, should it need them after all."""
     if all(_has_columns(root / table, columns) for table, columns in FLAT.items()
            if _dataset(root / table) is not None):
-        for batch in ahead(_batches(_partitions(root)), AHEAD):
+        for batch in ahead(_batches(_partitions(root, stored)), AHEAD):
             yield from batch
         return
     signed = SIGNED if _has_columns(root / "articles", SIGNED) else []
@@ -86,12 +90,18 @@ def loadables(root: Path) -> Iterator[Loadable]:
             yield from (Loadable.of_record(r, signature) for r, signature in zip(records, signatures))
 
 
-def _partitions(root: Path) -> Iterator[list[Loadable]]:
-    """The articles of each date partition in turn, with their rows in the store's tables."""
+def _partitions(root: Path, stored: Collection[str] = ()) -> Iterator[list[Loadable]]:
+    """The articles of each date partition in turn, with their rows in the store's tables
+    (but those in ``stored``: a partition of stored articles alone is read from the articles table)."""
     places = {name: n for n, name in enumerate(_fragments(root / "articles"))}  # partitions in the folder's order
     children = {table: _Partitioned(_scan(root / table, FLAT[table]), places) for table in CHILDREN}
     for part, batches in itertools.groupby(_scan(root / "articles", FLAT["articles"]), key=lambda b: b[0]):
-        columns = {"articles": _joined([b[1] for b in batches], len(FLAT["articles"]))}
+        columns = {"articles": _joined([[c.to_pylist() for c in b[1].columns] for b in batches], len(FLAT["articles"]))}
+        if stored and all(aid in stored for aid in columns["articles"][0]):
+            plain = (columns["articles"][n] for n in (0, 1, 7, 9, 10, 11, 12))  # Loadable's fields
+            yield [Loadable(aid, input, url, text, record, minhash, tuple(json.loads(bands)))
+                   for aid, input, url, text, record, minhash, bands in zip(*plain)]
+            continue
         for table, scan in children.items():
             columns[table] = _joined(scan.take(part), len(FLAT[table]))
         yield list(_part_loadables(columns))
@@ -117,25 +127,31 @@ class _Partitioned:
         self.scan, self.places, self.next = scan, places, next(scan, None)
 
     def take(self, part: str) -> list[list[list]]:
-        """The batches of partition ``part``; those of earlier partitions, which have no
-        articles, are passed over."""
+        """The batches of partition ``part``, their columns as lists; those of earlier
+        partitions (with no articles, or with stored articles alone) are passed over."""
         found = []
         while self.next is not None and self.places.get(self.next[0], -1) <= self.places[part]:
             if self.next[0] == part:
-                found.append(self.next[1])
+                batch = self.next[1]
+                found.append([batch.column(n).to_pylist() for n in range(batch.num_columns)])
             self.next = next(self.scan, None)
         return found
 
 
-def _scan(path: Path, names: list[str]) -> Iterator[tuple[str, list[list]]]:
-    """(partition folder, the named columns as lists) for each batch of a table, in order."""
+def _scan(path: Path, names: list[str]) -> Iterator[tuple[str, Any]]:
+    """(partition folder, record batch of the named columns) for each batch of a table, in order."""
     dataset = _dataset(path)
     if dataset is None:
         return
+    # read on the calling thread: six scanners reading ahead on Arrow's threads held gigabytes of batches
     for tagged in dataset.scanner(columns=names, batch_size=BATCH, use_threads=False).scan_batches():
-        batch = tagged.record_batch
-        if batch.num_rows:
-            yield Path(tagged.fragment.path).parent.name, [batch.column(n).to_pylist() for n in range(len(names))]
+        if tagged.record_batch.num_rows:
+            yield Path(tagged.fragment.path).parent.name, tagged.record_batch
+
+
+def _column(path: Path, name: str) -> list:
+    """One column of a table, as a list."""
+    return [value for batch in table_batches(path, [name]) for value in batch.column(0).to_pylist()]
 
 
 def _joined(batches: list[list[list]], width: int) -> list[list]:

@@ -123,9 +123,13 @@ class SQLStore:
 
     def _stored(self, part: list[Loadable]) -> set[str]:
         """The ids of the part's articles stored already."""
+        return self.stored_ids([x.id for x in part])
+
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored."""
         found: set[str] = set()
-        for ids in chunked((x.id for x in part), 500):
-            found |= {r["id"] for r in self.sql.rows(f"SELECT id FROM articles WHERE id IN ({_marks(ids)})", ids)}
+        for chunk in chunked(ids, 500):
+            found |= {r["id"] for r in self.sql.rows(f"SELECT id FROM articles WHERE id IN ({_marks(chunk)})", chunk)}
         return found
 
     def _suspects(self, part: list[Loadable]) -> set[str]:
