@@ -3,7 +3,6 @@ and every table as `write`, article after article, leaves it."""
 
 import dataclasses
 import json
-import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
