@@ -16,7 +16,10 @@ unchanged); the floor, every row the load stored inserted again with plain
 primary keys of articles, signatures and band keys; no full-text index, no checks),
 one transaction per table; and ``store.write`` article by article on a sample.
 
-    python bench/load_speed.py [--events 1000000] [--base examples|corpus] [--sample 300]
+With ``--postgres``, the same folder is also loaded into a throwaway PostgreSQL
+server on 127.0.0.1, started and stopped as the tests do (``tests/pg.py``).
+
+    python bench/load_speed.py [--events 1000000] [--base examples|corpus] [--sample 300] [--postgres]
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ import os
 import random
 import re
 import resource
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -150,6 +155,24 @@ def cable_load(folder: Path, db: Path) -> tuple[float, str, float]:
     return seconds, done.stdout.strip(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def postgres_load(folder: Path) -> float | None:
+    """Seconds ``cable load`` took into a throwaway PostgreSQL server; None without one."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pg
+
+    bin_dir = pg._bin_dir()
+    if bin_dir is None:
+        print("no initdb/pg_ctl found: the PostgreSQL load is left out", file=sys.stderr)
+        return None
+    place = Path(tempfile.mkdtemp(prefix="cable-pg-"))
+    url, stop = pg._start(bin_dir, place)
+    try:
+        return cable_load(folder, url)[0]
+    finally:
+        subprocess.run(stop, capture_output=True, timeout=60, **pg._as_user())
+        shutil.rmtree(place, ignore_errors=True)
+
+
 def floor(source: Path, target: Path) -> tuple[float, int]:
     """Seconds to insert every row of ``source``'s tables into bare tables with executemany; rows."""
     from cable.store.sqlite import DDL, LATER_INDEXES
@@ -210,6 +233,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--base", choices=["examples", "corpus"], default="examples")
     parser.add_argument("--sample", type=int, default=300, help="articles for the one-by-one write")
+    parser.add_argument("--postgres", action="store_true", help="load into a throwaway PostgreSQL server too")
     args = parser.parse_args()
     folder = CACHE / f"out-{args.base}-{args.events}"
     if not (folder / "articles").is_dir():
@@ -224,11 +248,15 @@ def main() -> None:
     again, said_again, _ = cable_load(folder, db)
     low, rows = floor(db, CACHE / "floor.db")
     write_s, write_n, write_events = one_by_one(folder, CACHE / "one.db", args.sample)
+    server = postgres_load(folder) if args.postgres else None
     print(said.splitlines()[0])
     print(f"{'':<44} {'seconds':>9} {'events/s':>10} {'articles/s':>11}")
     print(f"{'cable load, fresh SQLite file':<44} {seconds:>9.1f} {events / seconds:>10,.0f} {articles / seconds:>11,.0f}")
     print(f"{'floor: executemany into bare tables':<44} {low:>9.1f} {events / low:>10,.0f} {articles / low:>11,.0f}")
     print(f"{'cable load again (all unchanged)':<44} {again:>9.1f}")
+    if server is not None:
+        print(f"{'cable load, PostgreSQL (local server)':<44} {server:>9.1f} {events / server:>10,.0f}"
+              f" {articles / server:>11,.0f}")
     print(f"{f'store.write one by one ({write_n} articles)':<44} {write_s:>9.1f} {write_events / write_s:>10,.0f}"
           f" {write_n / write_s:>11,.1f}")
     print(f"{events:,} events, {articles:,} articles, {rows:,} rows; load / floor = {seconds / low:.2f}; "
