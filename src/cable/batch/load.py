@@ -72,35 +72,41 @@ def loadables(root: Path, stored: Collection[str] = ()) -> Iterator[Loadable]:
     """The articles of the output folder ``root`` as the store takes them, in the articles
     table's order; those in ``stored`` (ids stored already) come without their rows: the
     store makes them from the record, should it need them after all."""
-    if all(_has_columns(root / table, columns) for table, columns in FLAT.items()
-           if _dataset(root / table) is not None):
-        for batch in ahead(_batches(_partitions(root, stored)), AHEAD):
+    datasets = {table: _dataset(root / table) for table in FLAT}  # each folder looked through once
+    if all(dataset is None or _holds(dataset, FLAT[table]) for table, dataset in datasets.items()):
+        for batch in ahead(_batches(_partitions(datasets, stored)), AHEAD):
             yield from batch
         return
-    signed = SIGNED if _has_columns(root / "articles", SIGNED) else []
-    for batch in table_batches(root / "articles", ARTICLE_COLUMNS + signed):
+    articles = datasets["articles"]
+    if articles is None:
+        return
+    signed = SIGNED if _holds(articles, SIGNED) else []
+    for batch in articles.to_batches(columns=ARTICLE_COLUMNS + signed, batch_size=2048):
         columns = {name: batch.column(name).to_pylist() for name in batch.schema.names}
-        rows = zip(*(columns[name] for name in ARTICLE_COLUMNS))
         if signed:
-            bands = [tuple(json.loads(b)) for b in columns["bands"]]
-            yield from (Loadable(*row, minhash, band) for row, minhash, band in zip(rows, columns["minhash"], bands))
+            yield from _unrowed(columns)
         else:
             records = [json.loads(record) for record in columns["record"]]
             signatures = dedup.signatures([record["article"]["text"] for record in records])
             yield from (Loadable.of_record(r, signature) for r, signature in zip(records, signatures))
 
 
-def _partitions(root: Path, stored: Collection[str] = ()) -> Iterator[list[Loadable]]:
+def _unrowed(columns: dict[str, list]) -> list[Loadable]:
+    """Articles from their ``ARTICLE_COLUMNS`` and ``SIGNED`` columns (by name), without rows."""
+    return [Loadable(*row, minhash, tuple(json.loads(bands)))
+            for *row, minhash, bands in zip(*(columns[name] for name in ARTICLE_COLUMNS + SIGNED))]
+
+
+def _partitions(datasets: dict[str, Any], stored: Collection[str] = ()) -> Iterator[list[Loadable]]:
     """The articles of each date partition in turn, with their rows in the store's tables
     (but those in ``stored``: a partition of stored articles alone is read from the articles table)."""
-    places = {name: n for n, name in enumerate(_fragments(root / "articles"))}  # partitions in the folder's order
-    children = {table: _Partitioned(_scan(root / table, FLAT[table]), places) for table in CHILDREN}
-    for part, batches in itertools.groupby(_scan(root / "articles", FLAT["articles"]), key=lambda b: b[0]):
-        columns = {"articles": _joined([[c.to_pylist() for c in b[1].columns] for b in batches], len(FLAT["articles"]))}
+    # the partitions in the folder's order
+    places = {name: n for n, name in enumerate(dict.fromkeys(_folder(f) for f in datasets["articles"].get_fragments()))}
+    children = {table: _Partitioned(_scan(datasets[table], FLAT[table]), places) for table in CHILDREN}
+    for part, batches in itertools.groupby(_scan(datasets["articles"], FLAT["articles"]), key=lambda b: b[0]):
+        columns = {"articles": _joined([_lists(batch) for _, batch in batches], len(FLAT["articles"]))}
         if stored and all(aid in stored for aid in columns["articles"][0]):
-            plain = (columns["articles"][n] for n in (0, 1, 7, 9, 10, 11, 12))  # Loadable's fields
-            yield [Loadable(aid, input, url, text, record, minhash, tuple(json.loads(bands)))
-                   for aid, input, url, text, record, minhash, bands in zip(*plain)]
+            yield _unrowed(dict(zip(FLAT["articles"], columns["articles"])))
             continue
         for table, scan in children.items():
             columns[table] = _joined(scan.take(part), len(FLAT[table]))
@@ -132,21 +138,30 @@ class _Partitioned:
         found = []
         while self.next is not None and self.places.get(self.next[0], -1) <= self.places[part]:
             if self.next[0] == part:
-                batch = self.next[1]
-                found.append([batch.column(n).to_pylist() for n in range(batch.num_columns)])
+                found.append(_lists(self.next[1]))
             self.next = next(self.scan, None)
         return found
 
 
-def _scan(path: Path, names: list[str]) -> Iterator[tuple[str, Any]]:
-    """(partition folder, record batch of the named columns) for each batch of a table, in order."""
-    dataset = _dataset(path)
+def _scan(dataset, names: list[str]) -> Iterator[tuple[str, Any]]:
+    """(partition folder, record batch of the named columns) for each batch of a table
+    (None: no files), in order."""
     if dataset is None:
         return
     # read on the calling thread: six scanners reading ahead on Arrow's threads held gigabytes of batches
     for tagged in dataset.scanner(columns=names, batch_size=BATCH, use_threads=False).scan_batches():
         if tagged.record_batch.num_rows:
-            yield Path(tagged.fragment.path).parent.name, tagged.record_batch
+            yield _folder(tagged.fragment), tagged.record_batch
+
+
+def _folder(fragment) -> str:
+    """The partition folder a file of a dataset lies in."""
+    return Path(fragment.path).parent.name
+
+
+def _lists(batch) -> list[list]:
+    """A record batch's columns as lists."""
+    return [column.to_pylist() for column in batch.columns]
 
 
 def _column(path: Path, name: str) -> list:
@@ -201,12 +216,6 @@ def _by_article(rows: Iterable[tuple]) -> dict[str, list[tuple]]:
     for row in rows:
         groups[row[0]].append(row)
     return groups
-
-
-def _fragments(path: Path) -> dict[str, None]:
-    """The partition folders of a table, in the dataset's order."""
-    dataset = _dataset(path)
-    return dict.fromkeys(Path(f.path).parent.name for f in dataset.get_fragments()) if dataset is not None else {}
 
 
 T = TypeVar("T")
@@ -267,9 +276,9 @@ def table_rows(path: Path, columns: list[str], batch_size: int = 256) -> Iterato
         yield from batch.to_pylist()
 
 
-def _has_columns(path: Path, names: list[str]) -> bool:
-    dataset = _dataset(path)
-    return dataset is not None and all(name in dataset.schema.names for name in names)
+def _holds(dataset, names: list[str]) -> bool:
+    """Whether a dataset has every one of these columns."""
+    return all(name in dataset.schema.names for name in names)
 
 
 def _dataset(path: Path):

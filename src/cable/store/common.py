@@ -98,7 +98,7 @@ class SQLStore:
 
     def _write_part(self, part: list[Loadable], replace: bool) -> list[WriteOutcome]:
         """``write`` of each item of a part, whose items share no id, URL or band."""
-        stored_ids = self._stored(part)
+        stored_ids = self.stored_ids([x.id for x in part])
         suspects = set() if replace else self._suspects([x for x in part if x.id not in stored_ids])
         outcomes, keep, linked = [], [], []
         for x in part:
@@ -120,28 +120,24 @@ class SQLStore:
         self.sql.many("DELETE FROM rejections WHERE input = ?", [(x.input,) for x in linked + keep])
         return outcomes
 
-    def _stored(self, part: list[Loadable]) -> set[str]:
-        """The ids of the part's articles stored already."""
-        return self.stored_ids([x.id for x in part])
-
     def stored_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are stored."""
-        found: set[str] = set()
-        for chunk in chunked(ids, 500):
-            found |= {r["id"] for r in self.sql.rows(f"SELECT id FROM articles WHERE id IN ({_marks(chunk)})", chunk)}
-        return found
+        return self._present("articles", "id", ids)
 
     def _suspects(self, part: list[Loadable]) -> set[str]:
         """The ids of the part's articles that share a URL or a signature band with a
         stored article: those ``_duplicate_of`` must look at; the others are new."""
-        urls: set[str] = set()
-        for chunk in chunked({x.url for x in part if x.url}, 500):
-            urls |= {r["url"] for r in self.sql.rows(f"SELECT url FROM articles WHERE url IN ({_marks(chunk)})", chunk)}
-        bands: set[str] = set()
-        for chunk in chunked({b for x in part for b in x.bands}, 500):
-            bands |= {r["band"] for r in self.sql.rows(
-                f"SELECT DISTINCT band FROM signature_bands WHERE band IN ({_marks(chunk)})", chunk)}
+        urls = self._present("articles", "url", {x.url for x in part if x.url})
+        bands = self._present("signature_bands", "band", {b for x in part for b in x.bands})
         return {x.id for x in part if x.url in urls or not bands.isdisjoint(x.bands)}
+
+    def _present(self, table: str, column: str, values: Iterable[str]) -> set[str]:
+        """Which of these values ``table`` holds in ``column``, asked 500 at a time."""
+        found: set[str] = set()
+        for chunk in chunked(values, 500):
+            found |= {r[column] for r in self.sql.rows(
+                f"SELECT DISTINCT {column} FROM {table} WHERE {column} IN ({_marks(chunk)})", chunk)}
+        return found
 
     def _insert_many(self, items: list[Loadable]) -> None:
         """Insert the rows of these new articles, each table's in one statement."""
@@ -233,7 +229,8 @@ class SQLStore:
 
     def _insert_values(self, table: str, rows: list[tuple], suffix: str = "") -> None:
         """INSERT these rows, in order, into ``table`` (``suffix`` ends each statement)."""
-        self.sql.many(f"INSERT INTO {table} VALUES ({','.join('?' * ROW_WIDTHS[table])}){suffix}", rows)
+        if rows:
+            self.sql.many(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))}){suffix}", rows)
 
     def reject(self, rejection: Rejection) -> None:
         self.sql.execute(
@@ -578,8 +575,6 @@ def empty_rows() -> dict[str, list[tuple]]:
 
 ROW_TABLES = ("articles", "actors", "events", "event_actors", "actor_events", "event_dyads", "quotes", "stances",
               "forecasts")
-ROW_WIDTHS = {"articles": 12, "actors": 9, "events": 18, "event_actors": 4, "actor_events": 4, "event_dyads": 7,
-              "quotes": 10, "stances": 7, "forecasts": 6}
 
 
 def link_rows(rows: dict[str, list[tuple]], participants: Sequence[tuple[Sequence[str], Sequence[str]]]) -> None:
