@@ -14,7 +14,12 @@ fresh file, with its peak memory, and again into the loaded file (every article
 unchanged); the floor, every row the load stored inserted again with plain
 ``executemany`` into bare tables (the store's tables as created: no index but the
 primary keys of articles, signatures and band keys; no full-text index, no checks),
-one transaction per table; and ``store.write`` article by article on a sample.
+one transaction per table; the copy floor, the same rows copied by SQLite itself
+(``INSERT INTO t SELECT * FROM loaded.t``: no Python a row) into a fresh store,
+whose indexes and full-text index are then built, in one transaction, as the load
+does: what no loader going through SQLite can beat on this machine and schema;
+``store.write`` article by article on a sample; and the sample's articles
+replaced, one by one, in the loaded store.
 
 With ``--postgres``, the same folder is also loaded into a throwaway PostgreSQL
 server on 127.0.0.1, started and stopped as the tests do (``tests/pg.py``).
@@ -205,6 +210,54 @@ def floor(source: Path, target: Path) -> tuple[float, int]:
     return seconds, count
 
 
+def copy_floor(source: Path, target: Path) -> tuple[float, dict[str, float]]:
+    """Seconds for SQLite to copy every row of ``source`` into a fresh store and build
+    its indexes and full-text index, in one transaction; the seconds of each step."""
+    from cable.store.sqlite import SQLiteStore
+
+    _remove(target)
+    store = SQLiteStore(str(target))
+    db = store.db
+    db.execute("PRAGMA journal_mode = DELETE")
+    db.execute("PRAGMA cache_size = -262144")
+    db.execute("ATTACH DATABASE ? AS loaded", (str(source),))
+    steps: dict[str, float] = {}
+    start = time.perf_counter()
+    db.execute("BEGIN")
+    indexes = store._drop_indexes()
+    tables = [r[0] for r in db.execute("SELECT name FROM loaded.sqlite_master WHERE type = 'table' AND name NOT "
+                                       "LIKE 'articles_fts%' AND name NOT IN ('meta', 'sqlite_stat1')")]
+    for table in tables:
+        db.execute(f"INSERT INTO main.{table} SELECT * FROM loaded.{table}")
+    steps["copy"] = time.perf_counter() - start
+    for statement in indexes:
+        db.execute(statement)
+    steps["indexes"] = time.perf_counter() - start - sum(steps.values())
+    db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+    steps["full text"] = time.perf_counter() - start - sum(steps.values())
+    db.execute("COMMIT")
+    steps["commit"] = time.perf_counter() - start - sum(steps.values())
+    seconds = time.perf_counter() - start
+    db.execute("DETACH DATABASE loaded")
+    store.close()
+    return seconds, steps
+
+
+def replaced(db: Path, sample: int) -> tuple[float, int]:
+    """Seconds for ``store.write(..., replace=True)`` of ``sample`` stored articles, one by
+    one, in the loaded store ``db`` (each is replaced by itself: the store ends as it was)."""
+    from cable.records_json import result_from_json
+    from cable.store import open_store
+
+    with open_store(str(db)) as store:
+        records = [r[0] for r in store.db.execute("SELECT record FROM articles ORDER BY rowid LIMIT ?", (sample,))]
+        results = [result_from_json(json.loads(record)) for record in records]
+        start = time.perf_counter()
+        for result in results:
+            assert store.write(result, replace=True).status == "replaced"
+        return time.perf_counter() - start, len(results)
+
+
 def one_by_one(folder: Path, db: Path, sample: int) -> tuple[float, int, int]:
     """Seconds for ``store.write`` of the first ``sample`` articles into a fresh store; articles, events."""
     from cable.batch.load import table_rows
@@ -232,7 +285,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--base", choices=["examples", "corpus"], default="examples")
-    parser.add_argument("--sample", type=int, default=300, help="articles for the one-by-one write")
+    parser.add_argument("--sample", type=int, default=300, help="articles for the one-by-one write and replace")
     parser.add_argument("--postgres", action="store_true", help="load into a throwaway PostgreSQL server too")
     args = parser.parse_args()
     folder = CACHE / f"out-{args.base}-{args.events}"
@@ -247,19 +300,27 @@ def main() -> None:
     events, articles = counts.fetchone()
     again, said_again, _ = cable_load(folder, db)
     low, rows = floor(db, CACHE / "floor.db")
+    copied, steps = copy_floor(db, CACHE / "floor.db")
+    replace_s, replace_n = replaced(db, args.sample)
     write_s, write_n, write_events = one_by_one(folder, CACHE / "one.db", args.sample)
     server = postgres_load(folder) if args.postgres else None
     print(said.splitlines()[0])
     print(f"{'':<44} {'seconds':>9} {'events/s':>10} {'articles/s':>11}")
     print(f"{'cable load, fresh SQLite file':<44} {seconds:>9.1f} {events / seconds:>10,.0f} {articles / seconds:>11,.0f}")
     print(f"{'floor: executemany into bare tables':<44} {low:>9.1f} {events / low:>10,.0f} {articles / low:>11,.0f}")
+    print(f"{'copy floor: SQLite copies the rows itself':<44} {copied:>9.1f} {events / copied:>10,.0f}"
+          f" {articles / copied:>11,.0f}")
+    print(f"{'  of which':<44} " + ", ".join(f"{name} {s:.1f}" for name, s in steps.items()))
     print(f"{'cable load again (all unchanged)':<44} {again:>9.1f}")
     if server is not None:
         print(f"{'cable load, PostgreSQL (local server)':<44} {server:>9.1f} {events / server:>10,.0f}"
               f" {articles / server:>11,.0f}")
     print(f"{f'store.write one by one ({write_n} articles)':<44} {write_s:>9.1f} {write_events / write_s:>10,.0f}"
           f" {write_n / write_s:>11,.1f}")
+    print(f"{f'store.write replacing, one by one ({replace_n})':<44} {replace_s:>9.1f} {'':>10}"
+          f" {replace_n / replace_s:>11,.1f}")
     print(f"{events:,} events, {articles:,} articles, {rows:,} rows; load / floor = {seconds / low:.2f}; "
+          f"load / copy floor = {seconds / copied:.2f}; "
           f"peak memory of the load {peak:,.0f} MiB; second load: {said_again.splitlines()[0]}")
     for path in (CACHE / "floor.db", CACHE / "one.db"):
         _remove(path)

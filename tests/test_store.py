@@ -262,6 +262,43 @@ def test_replace_re_signs_the_article(store):
     assert count_rows(store, "signatures") == 1 and count_rows(store, "signature_bands") == 16
 
 
+def unindexed_article_keys(store) -> list[str]:
+    """The tables whose column naming an article (a foreign key to articles) leads no index:
+    deleting an article, as a replace does, reads each of them whole."""
+    if store.sql.kind == "sqlite":
+        tables = [r["name"] for r in store.sql.rows("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        keys = [(t, fk["from"]) for t in tables for fk in store.sql.rows(f"PRAGMA foreign_key_list({t})")
+                if fk["table"] == "articles"]
+        leading = {(t, store.sql.rows(f"PRAGMA index_info({ix['name']})")[0]["name"])
+                   for t in tables for ix in store.sql.rows(f"PRAGMA index_list({t})")}
+    else:
+        schema = "r.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+        keys = [(r["t"], r["c"]) for r in store.sql.rows(
+            "SELECT r.relname AS t, a.attname AS c FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid "
+            "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] "
+            f"WHERE k.contype = 'f' AND k.confrelid = 'articles'::regclass AND {schema}")]
+        leading = {(r["t"], r["c"]) for r in store.sql.rows(
+            "SELECT r.relname AS t, a.attname AS c FROM pg_index i JOIN pg_class r ON r.oid = i.indrelid "
+            f"JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] WHERE {schema}")}
+    assert len(keys) >= 9  # every table of an article's rows
+    return sorted(f"{t}.{c}" for t, c in keys if (t, c) not in leading)
+
+
+def test_deleting_an_article_reads_indexes_not_whole_tables(store):
+    assert unindexed_article_keys(store) == []
+    if store.sql.kind == "sqlite":  # and each DELETE a replace runs finds its rows by an index
+        store.write(make_result())
+        statements: list[str] = []
+        store.db.set_trace_callback(statements.append)
+        store.write(make_result(), replace=True)
+        store.db.set_trace_callback(None)
+        deletes = [s for s in statements if s.startswith("DELETE")]
+        assert len(deletes) >= 11
+        for statement in deletes:
+            plan = " ".join(r["detail"] for r in store.sql.rows("EXPLAIN QUERY PLAN " + statement))
+            assert "SEARCH" in plan and "SCAN" not in plan, (statement, plan)
+
+
 def test_a_schema_1_store_is_brought_up_to_date(tmp_path):
     path = tmp_path / "old.db"
     con = sqlite3.connect(path)
@@ -283,7 +320,7 @@ def test_a_schema_1_store_is_brought_up_to_date(tmp_path):
     con.close()
     with open_store(str(path)) as store:
         assert store.db.execute("SELECT sort_date FROM events").fetchone()[0] == "2020-01-05"
-        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "6"
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "7"
 
 
 def test_full_text_search_and_exact_actor_names(store):

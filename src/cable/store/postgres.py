@@ -20,7 +20,7 @@ from ..errors import StoreError
 from .common import DYAD_BACKFILL, QUOTE_DATES, SQLStore, schema_5, search_words
 from .connection import Connection, connect_postgres, shown
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 T = 'TEXT COLLATE "C"'
 F = "DOUBLE PRECISION"
 
@@ -91,6 +91,8 @@ CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, 
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC NULLS LAST);
 CREATE INDEX IF NOT EXISTS actor_events_newest ON actor_events (name, sort_date DESC NULLS LAST);
+CREATE INDEX IF NOT EXISTS actor_events_article ON actor_events (article_id);
+CREATE INDEX IF NOT EXISTS signature_bands_article ON signature_bands (article_id);
 """ + schema_5(text=T, real=F)
 
 

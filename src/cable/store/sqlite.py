@@ -18,7 +18,7 @@ from .base import Loadable, WriteOutcome
 from .common import DYAD_BACKFILL, QUOTE_DATES, SQLStore, schema_5, search_words
 from .connection import Connection
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -75,12 +75,16 @@ CREATE INDEX IF NOT EXISTS articles_url ON articles (url);
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (article_id, actor_id);
 CREATE INDEX IF NOT EXISTS events_plover ON events (plover);
 """
+# (schema 7: every table with a foreign key to articles has an index that column leads, so that a replace,
+# and the cascade of a deleted article, find its rows without reading the table whole)
 LATER_INDEXES = """
 CREATE TABLE IF NOT EXISTS actor_events (
     name TEXT NOT NULL, sort_date TEXT, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     event_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS actor_events_newest ON actor_events (name, sort_date DESC);
+CREATE INDEX IF NOT EXISTS actor_events_article ON actor_events (article_id);
+CREATE INDEX IF NOT EXISTS signature_bands_article ON signature_bands (article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content='articles', content_rowid='rowid');
 CREATE INDEX IF NOT EXISTS events_sort ON events (sort_date DESC);
 CREATE INDEX IF NOT EXISTS event_actors_event_role ON event_actors (article_id, event_id, role);
