@@ -21,10 +21,15 @@ does: what no loader going through SQLite can beat on this machine and schema;
 ``store.write`` article by article on a sample; and the sample's articles
 replaced, one by one, in the loaded store.
 
+With ``--more N``, a second folder of N events (copies with other ids and other
+words, over the same ten years) is loaded last into the loaded store: a day's
+output into a store that holds years.
+
 With ``--postgres``, the same folder is also loaded into a throwaway PostgreSQL
 server on 127.0.0.1, started and stopped as the tests do (``tests/pg.py``).
 
-    python bench/load_speed.py [--events 1000000] [--base examples|corpus] [--sample 300] [--postgres]
+    python bench/load_speed.py [--events 1000000] [--base examples|corpus] [--sample 300] [--more 100000]
+                               [--postgres]
 """
 
 from __future__ import annotations
@@ -110,8 +115,9 @@ class Copier:
         return r
 
 
-def build(folder: Path, events: int, base: str) -> int:
-    """Write the copies' tables under ``folder``; the number of events written."""
+def build(folder: Path, events: int, base: str, first: int = 0, seed: int = 20240101) -> int:
+    """Write the copies' tables under ``folder``, copies ``first`` on (their ids, inputs
+    and URLs), their words drawn with ``seed``; the number of events written."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -125,13 +131,13 @@ def build(folder: Path, events: int, base: str) -> int:
     copiers = [Copier(r, vocabulary) for r in records]
     per_round = sum(len(r["events"]) for r in records)
     total = -(-events // per_round) * len(records)  # articles
-    rng, written, n, part = random.Random(20240101), 0, 0, 0
+    rng, written, n, part = random.Random(seed), 0, 0, 0
     while n < total:
         rows: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         batch = []
         while n < total and len(batch) < ROUND:
             copier = copiers[n % len(copiers)]
-            record = copier.copy(n, START + dt.timedelta(weeks=n * WEEKS // total), rng)
+            record = copier.copy(first + n, START + dt.timedelta(weeks=n * WEEKS // total), rng)
             batch.append(json.dumps(record, ensure_ascii=False))
             written += len(record["events"])
             n += 1
@@ -286,6 +292,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--base", choices=["examples", "corpus"], default="examples")
     parser.add_argument("--sample", type=int, default=300, help="articles for the one-by-one write and replace")
+    parser.add_argument("--more", type=int, default=0, help="events loaded last into the loaded store")
     parser.add_argument("--postgres", action="store_true", help="load into a throwaway PostgreSQL server too")
     args = parser.parse_args()
     folder = CACHE / f"out-{args.base}-{args.events}"
@@ -303,6 +310,11 @@ def main() -> None:
     copied, steps = copy_floor(db, CACHE / "floor.db")
     replace_s, replace_n = replaced(db, args.sample)
     write_s, write_n, write_events = one_by_one(folder, CACHE / "one.db", args.sample)
+    more = CACHE / f"more-{args.base}-{args.more}"
+    if args.more and not (more / "articles").is_dir():
+        build(more, args.more, args.base, first=1 << 40, seed=20240102)
+    more_s, more_said, _ = cable_load(more, db) if args.more else (0.0, "", 0.0)
+    more_events = sqlite3.connect(db).execute("SELECT count(*) FROM events").fetchone()[0] - events
     server = postgres_load(folder) if args.postgres else None
     print(said.splitlines()[0])
     print(f"{'':<44} {'seconds':>9} {'events/s':>10} {'articles/s':>11}")
@@ -317,6 +329,10 @@ def main() -> None:
               f" {articles / server:>11,.0f}")
     print(f"{f'store.write one by one ({write_n} articles)':<44} {write_s:>9.1f} {write_events / write_s:>10,.0f}"
           f" {write_n / write_s:>11,.1f}")
+    if args.more:
+        added = int(re.search(r"(\d+) stored", more_said).group(1))
+        print(f"{f'cable load of {more_events:,} more events into it':<44} {more_s:>9.1f} {more_events / more_s:>10,.0f}"
+              f" {added / more_s:>11,.0f}")
     print(f"{f'store.write replacing, one by one ({replace_n})':<44} {replace_s:>9.1f} {'':>10}"
           f" {replace_n / replace_s:>11,.1f}")
     print(f"{events:,} events, {articles:,} articles, {rows:,} rows; load / floor = {seconds / low:.2f}; "

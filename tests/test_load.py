@@ -277,6 +277,23 @@ def test_an_output_missing_rows_is_refused_by_name(tmp_path):
         assert store.counts()["articles"] == 0  # nothing of the load is kept
 
 
+def test_a_column_with_no_value_in_the_first_file_loads(tmp_path):
+    """Parquet written without a schema (pandas, pyarrow from lists) types a column that holds
+    nothing but nulls in a file as null; the first file's types must not stop the others'."""
+    early, late = make_result("n1"), make_result("n2", input="b.txt")
+    late.article.published = "2020-05-01"
+    late.article.text = "The finance ministers of Chile and Peru signed a trade pact in Lima on Friday."
+    late.quotes[0].speaker_title = "Foreign Minister"
+    late.events[0].location = None  # a null column in the later file, typed in the first
+    write_tables(tmp_path / "out", [early, late], [])
+    first = sorted((tmp_path / "out" / "quotes").iterdir())[0]
+    assert pa.types.is_null(pq.read_schema(next(first.glob("*.parquet"))).field("speaker_title").type)
+    with open_store(str(tmp_path / "t.db")) as store:
+        assert dict(load_output(str(tmp_path / "out"), store)) == {"stored": 2}
+        for result in (early, late):
+            assert store.article(result.article.id) == result.to_json()
+
+
 def test_ahead_hands_on_every_item_in_order_and_stops_its_thread():
     import threading
 

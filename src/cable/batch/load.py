@@ -291,5 +291,12 @@ def _dataset(path: Path):
     if not path.is_dir() or not any(path.rglob("*.parquet")):
         return None
     dates = ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive")
-    return ds.dataset(path, format="parquet", partitioning=dates)
+    dataset = ds.dataset(path, format="parquet", partitioning=dates)
+    if any(pa.types.is_null(field.type) for field in dataset.schema):
+        # the first file holds nothing but nulls in a column (Parquet written without a schema types it
+        # null), and its types are the dataset's: take each column's type from the files that have one
+        found = [dataset.schema] + [fragment.physical_schema for fragment in dataset.get_fragments()]
+        dataset = ds.dataset(path, format="parquet", partitioning=dates,
+                             schema=pa.unify_schemas(found, promote_options="permissive"))
+    return dataset
 
