@@ -70,6 +70,24 @@ def test_store_events_filters(store):
     assert not store.events(status="planned")
 
 
+def test_each_event_reads_every_event_in_batches_as_events_orders_them(store, monkeypatch):
+    import cable.store.common as common
+
+    monkeypatch.setattr(common, "EVENTS_READ", 2)
+    for n, city in enumerate(["Geneva", "Lisbon", "Madrid", "Oslo", "Vienna"]):
+        result = make_result(f"a{n}", text=TEXT.replace("Geneva", city), input=f"{n}.txt")
+        result.article.published, result.events[0].date = f"2020-0{n + 1}-01", None
+        assert store.write(result).status == "stored"
+    every = store.each_event()
+    first = next(every)
+    assert store.article("a1") and store.counts()["events"] == 5  # other queries between batches
+    assert [first, *every] == store.events(limit=100)
+    assert [e["article_id"] for e in store.events(limit=100)] == ["a4", "a3", "a2", "a1", "a0"]
+    assert [e["article_id"] for e in store.each_event(since="2020-03-01", country="FRE")] == ["a4", "a3", "a2"]
+    with pytest.raises(BadDate):  # at the call, before any is read
+        store.each_event(since="2020-13-01")
+
+
 def test_store_events_of_a_dyad(store):
     store.write(make_result())  # Ruritania meets Freedonia
     alone = make_result("alone", text=TEXT.replace("Geneva", "Lisbon"))

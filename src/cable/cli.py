@@ -479,17 +479,26 @@ def export(fmt, out, actor, country, type_, status, since, until, db):
         raise click.UsageError("Parquet is binary: give --out FILE")
     try:
         with open_store(db) as store:
-            rows = store.events(actor=actor, country=country, type=type_, status=status, since=since, until=until,
-                                limit=10**9)
+            matching = store.each_event(actor=actor, country=country, type=type_, status=status, since=since,
+                                        until=until)
+            events = 0
+
+            def rows() -> Iterator[dict]:
+                """The matching events, read a batch at a time, counted."""
+                nonlocal events
+                for row in matching:
+                    events += 1
+                    yield row
+
             if out:
                 with open(out, "wb") as f:
-                    count = write_export(fmt, rows, store, f)
+                    count = write_export(fmt, rows(), store, f)
             else:
-                count = write_export(fmt, rows, store, sys.stdout.buffer)
+                count = write_export(fmt, rows(), store, sys.stdout.buffer)
                 sys.stdout.flush()
     except CableError as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"{count} {fmt} records from {len(rows)} events", err=True)
+    click.echo(f"{count} {fmt} records from {events} events", err=True)
 
 
 @cli.command()

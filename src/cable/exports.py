@@ -23,12 +23,14 @@ import datetime as dt
 import hashlib
 import io
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
 from . import ontology
 from .dyads import dyads
+from .store.common import chunked
 
 FORMATS = ("gdelt", "icews", "polecat", "plover-jsonl", "csv", "parquet")
 
@@ -52,21 +54,31 @@ CSV_COLUMNS = ["article_id", "event_id", "date", "plover", "mode", "context", "c
 
 
 class Exporter:
-    """Turns ``Store.events`` rows into export rows, reading each article's record once."""
+    """Turns ``Store.events`` rows into export rows. The articles of each ``READ`` rows are
+    read together, from the store's columns (text, metadata, actors): no record is parsed,
+    and memory holds one batch."""
+
+    READ = 2000
 
     def __init__(self, store):
         self.store = store
-        self._records: dict[str, dict] = {}
+        self._articles: dict[str, tuple[str, dict[str, dict], dict]] = {}
 
-    def record(self, article_id: str) -> dict:
-        if article_id not in self._records:
-            self._records = {article_id: self.store.article(article_id) or {}}  # one article at a time
-        return self._records[article_id]
+    def read(self, rows: Iterable[dict]) -> Iterator[dict]:
+        """``rows``, each batch's articles read before its rows are handed on."""
+        for batch in chunked(rows, self.READ):
+            ids = {row["article_id"] for row in batch}
+            fields = self.store.article_fields(ids)
+            actors: dict[str, dict[str, dict]] = defaultdict(dict)
+            for actor in self.store.article_actors(ids):
+                actors[actor["article_id"]][actor["id"]] = actor
+            self._articles = {aid: ((fields.get(aid) or {}).get("text") or "", actors[aid], fields.get(aid) or {})
+                              for aid in ids}
+            yield from batch
 
-    def context(self, row: dict) -> tuple[dict, dict[str, dict], dict]:
-        """The event's article record, its actors by id, and the article metadata."""
-        record = self.record(row["article_id"])
-        return record, {a["id"]: a for a in record.get("actors", [])}, record.get("article", {})
+    def context(self, row: dict) -> tuple[str, dict[str, dict], dict]:
+        """The event's article text, its actors by id, and its publication date, URL and outlet."""
+        return self._articles[row["article_id"]]
 
 
 DYADIC_STATUSES = frozenset({"occurred", "planned"})
@@ -121,7 +133,7 @@ def gdelt_rows(rows: Iterable[dict], exporter: Exporter) -> Iterator[list]:
     """GDELT 2.0 event table rows (61 columns), one per dyad; DATEADDED is the export's time."""
     added = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
     for row in rows:
-        record, actors, article = exporter.context(row)
+        text, actors, article = exporter.context(row)
         day = event_day(row, article)
         if not day:
             continue
@@ -130,7 +142,7 @@ def gdelt_rows(rows: Iterable[dict], exporter: Exporter) -> Iterator[list]:
             continue
         cameo, quad, score = coding
         date = dt.date.fromisoformat(day[:10])
-        first_paragraph = record.get("article", {}).get("text", "").find("\n\n")
+        first_paragraph = text.find("\n\n")
         root = int(first_paragraph < 0 or row["sentence"]["start"] < first_paragraph)
         action = geo(row.get("location"))
         for n, (source, target) in enumerate(dyads(row["actors"], row["recipients"])):
@@ -164,9 +176,8 @@ def icews_rows(rows: Iterable[dict], exporter: Exporter) -> Iterator[list]:
         if coding is None:
             continue
         cameo, _, score = coding
-        record, actors, article = exporter.context(row)
+        text, actors, article = exporter.context(row)
         location = row.get("location") or {}
-        text = record.get("article", {}).get("text", "")
         for n, (source, target) in enumerate(dyads(row["actors"], row["recipients"])):
             s, t = actors.get(source) or {}, actors.get(target) or {}
             yield [stable_id(row["article_id"], row["id"], str(n)), event_day(row, article) or "",
@@ -187,8 +198,7 @@ def party(actor: dict | None, actor_id: str) -> dict[str, Any]:
 def polecat_records(rows: Iterable[dict], exporter: Exporter) -> Iterator[dict]:
     """POLECAT-style event records: PLOVER type, mode and context, actor lists, evidence."""
     for row in rows:
-        record, actors, article = exporter.context(row)
-        text = record.get("article", {}).get("text", "")
+        text, actors, article = exporter.context(row)
         yield {
             "event_id": f"{row['article_id']}-{row['id']}",
             "story_id": row["article_id"], "story_date": article.get("published"),
@@ -233,6 +243,7 @@ def csv_rows(rows: Iterable[dict], exporter: Exporter) -> Iterator[list]:
 def write_export(fmt: str, rows: Iterable[dict], store, out) -> int:
     """Write ``rows`` (``Store.events`` rows) to the binary stream ``out``; the number of records written."""
     exporter = Exporter(store)
+    rows = exporter.read(rows)
     if fmt == "parquet":
         return write_parquet(polecat_records(rows, exporter), out)
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
@@ -258,7 +269,18 @@ def write_export(fmt: str, rows: Iterable[dict], store, out) -> int:
         text.detach()
 
 
+# the Parquet layout: the POLECAT-style record, its lists and objects as JSON text
+PARQUET_COLUMNS = (("event_id", "string"), ("story_id", "string"), ("story_date", "string"),
+                   ("event_date", "string"), ("event_type", "string"), ("event_mode", "string"),
+                   ("contexts", "string"), ("status", "string"), ("actors", "string"), ("recipients", "string"),
+                   ("location", "string"), ("cameo", "string"), ("quad_class", "int64"), ("goldstein", "float64"),
+                   ("trigger", "string"), ("sentence", "string"), ("confidence", "float64"), ("url", "string"),
+                   ("publisher", "string"))
+PARQUET_ROWS = 10_000  # records a row group
+
+
 def write_parquet(records: Iterable[dict], out) -> int:
+    """Write the records to ``out`` a row group at a time, in ``PARQUET_COLUMNS``' types."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -266,7 +288,14 @@ def write_parquet(records: Iterable[dict], out) -> int:
         from .errors import CableError
 
         raise CableError("Parquet export needs pyarrow: pip install 'cable[parquet]'") from None
-    flat = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
-            for r in records]
-    pq.write_table(pa.Table.from_pylist(flat), out)
-    return len(flat)
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in PARQUET_COLUMNS])
+    count = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        for batch in chunked(records, PARQUET_ROWS):
+            flat = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()}
+                    for r in batch]
+            writer.write_table(pa.Table.from_pylist(flat, schema=schema))
+            count += len(flat)
+        if not count:
+            writer.write_table(schema.empty_table())
+    return count

@@ -35,6 +35,7 @@ from .base import Loadable, WriteOutcome, compact_json
 from .connection import Connection
 
 COUNTED = ("articles", "actors", "events", "quotes", "stances", "forecasts", "rejections")
+EVENTS_READ = 2000  # events each_event reads at a time
 
 
 class SQLStore:
@@ -267,9 +268,24 @@ class SQLStore:
         ``actor_name`` a participant's exact name; ``country`` a participant's ISO3; ``type``
         a PLOVER type or a CAMEO code prefix; ``dyad`` "AAA-BBB" keeps events with one side
         in each country (an event without recipients: both among its actors)."""
+        sql, args = self._events_query(actor, country, type, status, since, until, actor_name, dyad, limit)
+        return self._event_dicts(self.sql.rows(sql + " LIMIT ?", (*args, limit)))
+
+    def each_event(self, *, actor: str | None = None, country: str | None = None, type: str | None = None,
+                   status: str | None = None, since: str | None = None,
+                   until: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every event ``events`` would give with these filters and no limit, in its order,
+        read ``EVENTS_READ`` at a time as the iterator is consumed: an export of the whole
+        store holds a batch in memory, not the store."""
+        sql, args = self._events_query(actor, country, type, status, since, until, None, None, None)  # bad filters fail here
+        return (event for rows in self.sql.stream(sql, args, EVENTS_READ) for event in self._event_dicts(rows))
+
+    def _events_query(self, actor, country, type, status, since, until, actor_name, dyad,
+                      limit: int | None) -> tuple[str, tuple]:
+        """The SQL of ``events`` and its arguments, without the final LIMIT."""
         since, until = _day(since, "since"), _day(until, "until")
         # an actor's or a dyad's newest events alone: the page comes straight from its index
-        alone = not any((actor, country, type, status, since, until)) and not (actor_name and dyad)
+        alone = limit is not None and not any((actor, country, type, status, since, until)) and not (actor_name and dyad)
         newest = f"sort_date DESC{self.NULLS_LAST}"
         page, paged = (f" ORDER BY {newest} LIMIT ?)", (limit,)) if alone else (")", ())
         clause, args = _where(
@@ -286,9 +302,12 @@ class SQLStore:
         )
         sql = ("SELECT e.article_id, e.record, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id"
                + clause
-               + f" ORDER BY e.{newest}, e.article_id, CAST(substr(e.id, 2) AS INTEGER)"
-               + " LIMIT ?")
-        rows = self.sql.rows(sql, (*args, limit))
+               + f" ORDER BY e.{newest}, e.article_id, CAST(substr(e.id, 2) AS INTEGER)")
+        return sql, tuple(args)
+
+    def _event_dicts(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``events`` rows: each event's record with its article's id, title and publication date and
+        its participants' names."""
         names = self._actor_names({r["article_id"] for r in rows})
         out = []
         for r in rows:
@@ -469,12 +488,20 @@ class SQLStore:
         return {"key": key, "outcome": outcome, "resolved_on": resolved_on, "note": note}
 
     def _actor_names(self, article_ids: set[str]) -> dict[tuple[str, str], str]:
-        if not article_ids:
-            return {}
-        marks = ",".join("?" * len(article_ids))
-        rows = self.sql.rows(f"SELECT article_id, id, name FROM actors WHERE article_id IN ({marks})",
-                             tuple(article_ids))
-        return {(r["article_id"], r["id"]): r["name"] for r in rows}
+        return {(r["article_id"], r["id"]): r["name"] for r in self.article_actors(article_ids)}
+
+    def article_fields(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The text, publication date, URL and outlet of these stored articles, by id, asked 500
+        articles at a time."""
+        return {r["id"]: r for chunk in chunked(article_ids, 500) for r in self.sql.rows(
+            f"SELECT id, text, published, url, outlet FROM articles WHERE id IN ({_marks(chunk)})", chunk)}
+
+    def article_actors(self, article_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The actor rows of these articles (article_id, id, name, kind, country, sector, code), asked
+        500 articles at a time."""
+        return [r for chunk in chunked(article_ids, 500) for r in self.sql.rows(
+            f"SELECT article_id, id, name, kind, country, sector, code FROM actors WHERE article_id IN "
+            f"({_marks(chunk)})", chunk)]
 
     def close(self) -> None:
         self.sql.close()

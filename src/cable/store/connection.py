@@ -97,6 +97,23 @@ class Connection:
             return self.raw.execute(self._sql(sql, params), tuple(params) or None).fetchall()
         return [dict(r) for r in self.raw.execute(sql, tuple(params))]
 
+    def stream(self, sql: str, params: Sequence, size: int) -> Iterator[list[dict[str, Any]]]:
+        """The rows of a query in lists of up to ``size``, read from the database as they are
+        taken (PostgreSQL: a server-side cursor, in a transaction of its own); other queries may
+        run on the connection between lists."""
+        if self.kind == "postgres":
+            with self.raw.transaction(), self.raw.cursor(name="cable_stream") as cursor:
+                cursor.execute(self._sql(sql, params), tuple(params) or None)
+                while rows := cursor.fetchmany(size):
+                    yield rows
+            return
+        cursor = self.raw.execute(sql, tuple(params))
+        try:
+            while rows := cursor.fetchmany(size):
+                yield [dict(r) for r in rows]
+        finally:
+            cursor.close()
+
     def one(self, sql: str, params: Sequence = ()) -> dict[str, Any] | None:
         found = self.rows(sql, params)
         return found[0] if found else None
