@@ -88,6 +88,34 @@ def test_each_event_reads_every_event_in_batches_as_events_orders_them(store, mo
         store.each_event(since="2020-13-01")
 
 
+def test_events_in_each_order_as_sorting_them_in_python_would_give(store):
+    # (city, published, event date, confidence, goldstein): ties and events without a value
+    for n, (city, published, day, confidence, goldstein) in enumerate([
+            ("Geneva", "2020-03-04", "2020-03-02", 0.9, 1.0), ("Lisbon", "2020-05-01", None, 0.5, None),
+            ("Madrid", "2020-01-09", "2020-01-05", 0.9, -4.0), ("Oslo", None, None, 0.7, 1.0),
+            ("Vienna", "2020-02-01", None, 0.5, 7.0)]):
+        result = make_result(f"o{n}", text=TEXT.replace("Geneva", city), input=f"{n}.txt")
+        result.article.published = published
+        event = result.events[0]
+        event.date = DateRef(day, day, day) if day else None
+        event.confidence, event.goldstein = confidence, goldstein
+        assert store.write(result).status == "stored"
+    newest = store.events(limit=100)
+    for order in ("-date", "date", "confidence", "-confidence", "goldstein", "-goldstein"):
+        key = order.lstrip("-")
+        if key == "date":
+            def value(r):
+                return (r.get("date") or {}).get("start") or r.get("published") or ""
+        else:
+            def value(r):
+                return r[key] if r.get(key) is not None else float("-inf")
+        want = [e["article_id"] for e in sorted(newest, key=value, reverse=order.startswith("-"))]
+        assert [e["article_id"] for e in store.events(order=order, limit=100)] == want, order
+        assert [e["article_id"] for e in store.events(order=order, limit=2)] == want[:2], order
+    with pytest.raises(StoreError, match="bad order"):
+        store.events(order="size")
+
+
 def test_store_events_of_a_dyad(store):
     store.write(make_result())  # Ruritania meets Freedonia
     alone = make_result("alone", text=TEXT.replace("Geneva", "Lisbon"))

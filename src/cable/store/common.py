@@ -36,6 +36,16 @@ from .connection import Connection
 
 COUNTED = ("articles", "actors", "events", "quotes", "stances", "forecasts", "rejections")
 EVENTS_READ = 2000  # events each_event reads at a time
+# the orders of events besides the store's own (newest first, which breaks their ties): by a value,
+# "-" the highest first; an event without the value counts lowest
+EVENT_ORDERS = {
+    "-date": "",
+    "date": "COALESCE(e.sort_date, '') ASC, ",
+    "confidence": "e.confidence IS NOT NULL ASC, e.confidence ASC, ",
+    "-confidence": "e.confidence IS NOT NULL DESC, e.confidence DESC, ",
+    "goldstein": "e.goldstein IS NOT NULL ASC, e.goldstein ASC, ",
+    "-goldstein": "e.goldstein IS NOT NULL DESC, e.goldstein DESC, ",
+}
 
 
 class SQLStore:
@@ -263,12 +273,15 @@ class SQLStore:
 
     def events(self, *, actor: str | None = None, country: str | None = None, type: str | None = None,
                status: str | None = None, since: str | None = None, until: str | None = None,
-               actor_name: str | None = None, dyad: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+               actor_name: str | None = None, dyad: str | None = None, limit: int = 100,
+               order: str = "-date") -> list[dict[str, Any]]:
         """Events, newest first. ``actor`` matches a participant's name (substring) or code;
         ``actor_name`` a participant's exact name; ``country`` a participant's ISO3; ``type``
         a PLOVER type or a CAMEO code prefix; ``dyad`` "AAA-BBB" keeps events with one side
-        in each country (an event without recipients: both among its actors)."""
-        sql, args = self._events_query(actor, country, type, status, since, until, actor_name, dyad, limit)
+        in each country (an event without recipients: both among its actors). ``order``
+        (``EVENT_ORDERS``) sorts them by date, confidence or Goldstein score instead, "-"
+        for the highest first, events without a value lowest, ties newest first."""
+        sql, args = self._events_query(actor, country, type, status, since, until, actor_name, dyad, limit, order)
         return self._event_dicts(self.sql.rows(sql + " LIMIT ?", (*args, limit)))
 
     def each_event(self, *, actor: str | None = None, country: str | None = None, type: str | None = None,
@@ -281,11 +294,14 @@ class SQLStore:
         return (event for rows in self.sql.stream(sql, args, EVENTS_READ) for event in self._event_dicts(rows))
 
     def _events_query(self, actor, country, type, status, since, until, actor_name, dyad,
-                      limit: int | None) -> tuple[str, tuple]:
+                      limit: int | None, order: str = "-date") -> tuple[str, tuple]:
         """The SQL of ``events`` and its arguments, without the final LIMIT."""
+        if order not in EVENT_ORDERS:
+            raise StoreError(f"bad order {order!r}; give one of {', '.join(EVENT_ORDERS)}")
         since, until = _day(since, "since"), _day(until, "until")
         # an actor's or a dyad's newest events alone: the page comes straight from its index
-        alone = limit is not None and not any((actor, country, type, status, since, until)) and not (actor_name and dyad)
+        alone = (limit is not None and order == "-date" and not any((actor, country, type, status, since, until))
+                 and not (actor_name and dyad))
         newest = f"sort_date DESC{self.NULLS_LAST}"
         page, paged = (f" ORDER BY {newest} LIMIT ?)", (limit,)) if alone else (")", ())
         clause, args = _where(
@@ -302,7 +318,7 @@ class SQLStore:
         )
         sql = ("SELECT e.article_id, e.record, a.title, a.published FROM events e JOIN articles a ON a.id = e.article_id"
                + clause
-               + f" ORDER BY e.{newest}, e.article_id, CAST(substr(e.id, 2) AS INTEGER)")
+               + f" ORDER BY {EVENT_ORDERS[order]}e.{newest}, e.article_id, CAST(substr(e.id, 2) AS INTEGER)")
         return sql, tuple(args)
 
     def _event_dicts(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
