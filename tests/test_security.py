@@ -41,7 +41,8 @@ def test_every_filter_takes_injection_attempts_as_plain_values(store, method):
                 with pytest.raises(BadDate):
                     query(**{name: payload})
                 continue
-            if name in ("dyad", "latest", "order"):  # two country codes, a count, a sort: anything else is refused by name
+            # two country codes, a count, a sort order: anything else is refused by name
+            if name in ("dyad", "latest", "order"):
                 with pytest.raises(StoreError, match=name):
                     query(**{name: payload})
                 continue

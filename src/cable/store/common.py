@@ -290,7 +290,8 @@ class SQLStore:
         """Every event ``events`` would give with these filters and no limit, in its order,
         read ``EVENTS_READ`` at a time as the iterator is consumed: an export of the whole
         store holds a batch in memory, not the store."""
-        sql, args = self._events_query(actor, country, type, status, since, until, None, None, None)  # bad filters fail here
+        # built now, so that bad filters fail at the call rather than at the first event
+        sql, args = self._events_query(actor, country, type, status, since, until, None, None, None)
         return (event for rows in self.sql.stream(sql, args, EVENTS_READ) for event in self._event_dicts(rows))
 
     def _events_query(self, actor, country, type, status, since, until, actor_name, dyad,
