@@ -143,12 +143,13 @@ class SQLStore:
         return {x.id for x in part if x.url in urls or not bands.isdisjoint(x.bands)}
 
     def _present(self, table: str, column: str, values: Iterable[str]) -> set[str]:
-        """Which of these values ``table`` holds in ``column``, asked 500 at a time."""
-        found: set[str] = set()
-        for chunk in chunked(values, 500):
-            found |= {r[column] for r in self.sql.rows(
-                f"SELECT DISTINCT {column} FROM {table} WHERE {column} IN ({_marks(chunk)})", chunk)}
-        return found
+        """Which of these values ``table`` holds in ``column``."""
+        return {r[column] for r in self._rows_in(f"SELECT DISTINCT {column} FROM {table}", column, values)}
+
+    def _rows_in(self, select: str, column: str, values: Iterable[str]) -> list[dict[str, Any]]:
+        """The rows of ``select`` whose ``column`` is one of these values, asked 500 values at a time."""
+        return [r for chunk in chunked(values, 500)
+                for r in self.sql.rows(f"{select} WHERE {column} IN ({_marks(chunk)})", chunk)]
 
     def _insert_many(self, items: list[Loadable]) -> None:
         """Insert the rows of these new articles, each table's in one statement."""
@@ -508,17 +509,14 @@ class SQLStore:
         return {(r["article_id"], r["id"]): r["name"] for r in self.article_actors(article_ids)}
 
     def article_fields(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The text, publication date, URL and outlet of these stored articles, by id, asked 500
-        articles at a time."""
-        return {r["id"]: r for chunk in chunked(article_ids, 500) for r in self.sql.rows(
-            f"SELECT id, text, published, url, outlet FROM articles WHERE id IN ({_marks(chunk)})", chunk)}
+        """The text, publication date, URL and outlet of these stored articles, by id."""
+        return {r["id"]: r for r in self._rows_in("SELECT id, text, published, url, outlet FROM articles", "id",
+                                                   article_ids)}
 
     def article_actors(self, article_ids: Iterable[str]) -> list[dict[str, Any]]:
-        """The actor rows of these articles (article_id, id, name, kind, country, sector, code), asked
-        500 articles at a time."""
-        return [r for chunk in chunked(article_ids, 500) for r in self.sql.rows(
-            f"SELECT article_id, id, name, kind, country, sector, code FROM actors WHERE article_id IN "
-            f"({_marks(chunk)})", chunk)]
+        """The actor rows of these articles (article_id, id, name, kind, country, sector, code)."""
+        return self._rows_in("SELECT article_id, id, name, kind, country, sector, code FROM actors", "article_id",
+                             article_ids)
 
     def close(self) -> None:
         self.sql.close()
